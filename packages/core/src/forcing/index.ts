@@ -1,0 +1,2 @@
+export * from './environment-source.ts';
+export * from './land-mask.ts';

@@ -1,0 +1,4 @@
+export * from './units/index.ts';
+export * from './geo/index.ts';
+export * from './random/index.ts';
+export * from './forcing/index.ts';
