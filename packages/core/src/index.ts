@@ -2,3 +2,4 @@ export * from './units/index.ts';
 export * from './geo/index.ts';
 export * from './random/index.ts';
 export * from './forcing/index.ts';
+export * from './drift/index.ts';
