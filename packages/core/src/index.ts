@@ -3,3 +3,4 @@ export * from './geo/index.ts';
 export * from './random/index.ts';
 export * from './forcing/index.ts';
 export * from './drift/index.ts';
+export * from './errors/index.ts';
