@@ -1,1 +1,2 @@
 export * from './trajectory-set.ts';
+export * from './drift-config.ts';
