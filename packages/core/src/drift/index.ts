@@ -1,2 +1,3 @@
 export * from './trajectory-set.ts';
 export * from './drift-config.ts';
+export * from './leeway-categories.ts';
