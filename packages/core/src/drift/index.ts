@@ -1,3 +1,4 @@
 export * from './trajectory-set.ts';
 export * from './drift-config.ts';
+export * from './drift-scenario.ts';
 export * from './leeway-categories.ts';
