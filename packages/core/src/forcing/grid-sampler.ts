@@ -1,0 +1,146 @@
+/**
+ * The hot-loop kernel of gridded forcing: bilinear in space on the native grid, linear in time between the
+ * two bracketing time slabs (sar-method.md §1; OpenDrift's structured readers do the same). Slabs hold
+ * east/north components in m/s at grid nodes, row-major `[j * nx + i]`, already rotated and land-filled, so
+ * the loop is pure index arithmetic on typed arrays with no allocation.
+ */
+import { SampleStatus } from './environment-source.ts';
+import type { SampleOutput } from './environment-source.ts';
+
+/** One time slab of a vector field at the grid nodes. */
+export interface VectorSlab {
+  readonly eastMps: Float32Array;
+  readonly northMps: Float32Array;
+}
+
+/**
+ * Interpolates between `slab0` (weight 1 − `w`) and `slab1` (weight `w`) at fractional indices `fi`/`fj`
+ * (NaN = outside the grid). Writes OutsideSpace for NaN indices and Missing when any corner is NaN.
+ * `periodicX` joins column nx−1 to column 0.
+ */
+export function sampleVectorSlabs(
+  slab0: VectorSlab,
+  slab1: VectorSlab,
+  w: number,
+  nx: number,
+  periodicX: boolean,
+  fi: Float64Array,
+  fj: Float64Array,
+  start: number,
+  end: number,
+  mask: Uint8Array | undefined,
+  out: SampleOutput,
+): void {
+  const e0 = slab0.eastMps;
+  const n0 = slab0.northMps;
+  const e1 = slab1.eastMps;
+  const n1 = slab1.northMps;
+  const w0 = 1 - w;
+  const oe = out.eastMps;
+  const on = out.northMps;
+  const os = out.status;
+  for (let p = start; p < end; p++) {
+    if (mask !== undefined && mask[p] === 0) continue;
+    const x = fi[p]!;
+    const y = fj[p]!;
+    if (!(x === x && y === y)) {
+      oe[p] = NaN;
+      on[p] = NaN;
+      os[p] = SampleStatus.OutsideSpace;
+      continue;
+    }
+    let i0 = Math.floor(x);
+    let j0 = Math.floor(y);
+    let i1 = i0 + 1;
+    let j1 = j0 + 1;
+    if (i1 >= nx) {
+      if (periodicX) i1 = 0;
+      else {
+        i1 = i0;
+        i0 = i0 > 0 ? i0 - 1 : 0;
+      }
+    }
+    const wx = x - i0;
+    if (j1 * nx >= e0.length) {
+      j1 = j0;
+      j0 = j0 > 0 ? j0 - 1 : 0;
+    }
+    const wy = y - j0;
+    const k00 = j0 * nx + i0;
+    const k10 = j0 * nx + i1;
+    const k01 = j1 * nx + i0;
+    const k11 = j1 * nx + i1;
+    const a00 = (1 - wx) * (1 - wy);
+    const a10 = wx * (1 - wy);
+    const a01 = (1 - wx) * wy;
+    const a11 = wx * wy;
+    const east =
+      w0 * (a00 * e0[k00]! + a10 * e0[k10]! + a01 * e0[k01]! + a11 * e0[k11]!) +
+      w * (a00 * e1[k00]! + a10 * e1[k10]! + a01 * e1[k01]! + a11 * e1[k11]!);
+    const north =
+      w0 * (a00 * n0[k00]! + a10 * n0[k10]! + a01 * n0[k01]! + a11 * n0[k11]!) +
+      w * (a00 * n1[k00]! + a10 * n1[k10]! + a01 * n1[k01]! + a11 * n1[k11]!);
+    if (east === east && north === north) {
+      oe[p] = east;
+      on[p] = north;
+      os[p] = SampleStatus.Ok;
+    } else {
+      oe[p] = NaN;
+      on[p] = NaN;
+      os[p] = SampleStatus.Missing;
+    }
+  }
+}
+
+/**
+ * Fills NaN cells (land, fill values) by repeated 3×3 dilation: each pass gives every missing cell that has
+ * at least one valid neighbour the mean of its valid neighbours, until no cell changes or `maxPasses` is
+ * reached. This extends currents to the coast so that particles near land do not meet missing values
+ * (sar-method.md §1; OpenDrift fills masked cells likewise before interpolation). Works in place on a
+ * row-major `ny × nx` array; returns the number of passes made. `scratch` must hold nx*ny values.
+ */
+export function fillMissingByDilation(
+  values: Float32Array,
+  nx: number,
+  ny: number,
+  maxPasses: number,
+  scratch: Float32Array = new Float32Array(nx * ny),
+): number {
+  let passes = 0;
+  for (; passes < maxPasses; passes++) {
+    scratch.set(values);
+    let changed = 0;
+    let remaining = 0;
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        const k = j * nx + i;
+        if (scratch[k]! === scratch[k]!) continue;
+        let sum = 0;
+        let count = 0;
+        for (let dj = -1; dj <= 1; dj++) {
+          const jj = j + dj;
+          if (jj < 0 || jj >= ny) continue;
+          for (let di = -1; di <= 1; di++) {
+            const ii = i + di;
+            if (ii < 0 || ii >= nx || (di === 0 && dj === 0)) continue;
+            const v = scratch[jj * nx + ii]!;
+            if (v === v) {
+              sum += v;
+              count++;
+            }
+          }
+        }
+        if (count > 0) {
+          values[k] = sum / count;
+          changed++;
+        } else remaining++;
+      }
+    }
+    if (changed === 0) break;
+    if (remaining === 0) {
+      passes++;
+      break;
+    }
+  }
+  return passes;
+}
