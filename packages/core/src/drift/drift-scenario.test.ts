@@ -1,30 +1,20 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { TandemError } from '../errors/index.ts';
 import { knotsToMetersPerSecond } from '../units/index.ts';
 import { parseDriftScenario } from './drift-scenario.ts';
 
-/** The example document of issue 2, verbatim. */
-export const ISSUE_EXAMPLE = {
-  object: { leewayCategoryId: 26 },
-  seed: {
-    lon: 3.0,
-    lat: 60.0,
-    radiusM: 1000,
-    radiusType: 'gaussian',
-    time: '2016-02-01T12:00:00Z',
-    count: 10000,
-  },
-  forcing: { wind: { eastMps: 10, northMps: 0 }, current: { eastMps: 0, northMps: 0.3 } },
-  coast: { landMask: 'naturalearth' },
-  options: { capsizing: false, jibeProbabilityPerHour: 0.04, coastlineAction: 'stranding' },
-  run: { durationS: 86400, timeStepS: 600, outputStepS: 3600, rngSeed: 1 },
-};
-
 /** A scenario document being edited freely by a test (JSON, so any shape). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
+
+/** The example document of issue 2, verbatim. */
+const ISSUE_EXAMPLE = JSON.parse(
+  readFileSync(fileURLToPath(new URL('./testdata/drift-scenario-issue-2.json', import.meta.url)), 'utf8'),
+) as Doc;
 
 const T0 = Date.UTC(2016, 1, 1, 12) / 1000;
 
