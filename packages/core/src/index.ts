@@ -4,3 +4,4 @@ export * from './random/index.ts';
 export * from './forcing/index.ts';
 export * from './drift/index.ts';
 export * from './errors/index.ts';
+export * from './exchanges/index.ts';

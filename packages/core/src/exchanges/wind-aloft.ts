@@ -1,0 +1,54 @@
+import { TandemError } from '../errors/index.ts';
+import { degreesToRadians } from '../units/index.ts';
+
+/** Wind vector, m/s, as east/north components of where the air moves TO (convention of architecture.md). */
+export interface WindVector {
+  readonly eastMps: number;
+  readonly northMps: number;
+}
+
+/**
+ * The narrow port the ferry planner reads winds from: no wind, a constant wind, or (later) a forcing-data
+ * adapter sampling the wind at cruise level. `timeInvariant` lets the planner cache leg times.
+ */
+export interface WindAloft {
+  readonly description: string;
+  readonly timeInvariant: boolean;
+  windAt(lonDeg: number, latDeg: number, timeUtc: number): WindVector;
+}
+
+export function noWind(): WindAloft {
+  return { description: 'no wind', timeInvariant: true, windAt: () => ({ eastMps: 0, northMps: 0 }) };
+}
+
+/** A uniform wind blowing FROM `fromDeg` (degrees true) at `speedMps`. */
+export function constantWind(fromDeg: number, speedMps: number): WindAloft {
+  if (!Number.isFinite(fromDeg))
+    throw new TandemError('INVALID_INPUT', 'wind direction must be finite', 'wind.fromDeg');
+  if (!Number.isFinite(speedMps) || speedMps < 0 || speedMps > 150) {
+    throw new TandemError('OUT_OF_RANGE', 'wind speed must be in [0, 150] m/s', 'wind.speedMps');
+  }
+  const rad = degreesToRadians(fromDeg);
+  const v: WindVector = { eastMps: -speedMps * Math.sin(rad), northMps: -speedMps * Math.cos(rad) };
+  return {
+    description: `wind from ${(((fromDeg % 360) + 360) % 360).toFixed(0)}° at ${speedMps.toFixed(1)} m/s`,
+    timeInvariant: true,
+    windAt: () => v,
+  };
+}
+
+/**
+ * Ground speed along a track of azimuth `trackDeg` for true airspeed `tasMps` in wind `w` (the wind triangle:
+ * heading corrected so the crosswind is cancelled). Returns NaN when the crosswind equals or exceeds TAS or the
+ * resulting ground speed is not positive: the track cannot be flown.
+ */
+export function groundSpeedMps(trackDeg: number, tasMps: number, w: WindVector): number {
+  const a = degreesToRadians(trackDeg);
+  const te = Math.sin(a);
+  const tn = Math.cos(a);
+  const along = w.eastMps * te + w.northMps * tn;
+  const cross = w.eastMps * tn - w.northMps * te;
+  if (Math.abs(cross) >= tasMps) return NaN;
+  const gs = Math.sqrt(tasMps * tasMps - cross * cross) + along;
+  return gs > 0 ? gs : NaN;
+}
