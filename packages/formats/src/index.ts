@@ -1,1 +1,4 @@
 export {};
+export * from './netcdf/index.ts';
+export * from './grib/index.ts';
+export * from './forcing/index.ts';
