@@ -75,6 +75,7 @@ function distance(g: Graph, i: number, j: number): number {
 }
 
 function alternateFor(g: Graph, j: number, arrivalUtc: number): AlternateChoice | null {
+  if (!g.perf.alternateRequired) return null;
   if (g.wind.timeInvariant && g.altCache.has(j)) return g.altCache.get(j) ?? null;
   const alt = nearestAlternate(g.nodes[j]!, g.nodes, g.perf, g.wind, arrivalUtc);
   if (g.wind.timeInvariant) g.altCache.set(j, alt);
