@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 const PACKAGES: Readonly<Record<string, string>> = {
   'libeccodes-tools': 'GRIB2 ingest (grib_to_netcdf) and GRIB2 test fixtures (grib_set)',
   'gdal-bin': 'gdalinfo checks the GeoTIFF probability rasters',
+  postgresql: 'the server tests run every repository test on PostgreSQL too (initdb/pg_ctl on loopback)',
 };
 
 function installed(pkg: string): boolean {
