@@ -2,3 +2,4 @@ export {};
 export * from './netcdf/index.ts';
 export * from './grib/index.ts';
 export * from './forcing/index.ts';
+export * from './land/index.ts';
