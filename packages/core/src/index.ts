@@ -5,3 +5,4 @@ export * from './forcing/index.ts';
 export * from './drift/index.ts';
 export * from './errors/index.ts';
 export * from './exchanges/index.ts';
+export * from './dialogues/index.ts';
