@@ -131,3 +131,53 @@ test('LookupTableGridLocator matches its exact function to 1e-6 cells on a linea
   assert.ok(Math.abs(fi[1]! - 39.96) < 1e-4);
   assert.ok(Number.isNaN(fi[2]!) && Number.isNaN(fj[3]!));
 });
+
+/** The textbook repeated 3×3 dilation over the whole grid, pass by pass. */
+function naiveDilation(v: Float32Array, nx: number, ny: number): void {
+  for (;;) {
+    const prev = v.slice();
+    let changed = false;
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i < nx; i++) {
+        if (!Number.isNaN(prev[j * nx + i]!)) continue;
+        let s = 0;
+        let c = 0;
+        for (let dj = -1; dj <= 1; dj++)
+          for (let di = -1; di <= 1; di++) {
+            const ii = i + di;
+            const jj = j + dj;
+            if (ii < 0 || jj < 0 || ii >= nx || jj >= ny) continue;
+            const x = prev[jj * nx + ii]!;
+            if (!Number.isNaN(x)) {
+              s += x;
+              c++;
+            }
+          }
+        if (c > 0) {
+          v[j * nx + i] = s / c;
+          changed = true;
+        }
+      }
+    if (!changed) return;
+  }
+}
+
+test('fillMissingByDilation equals the whole-grid pass-by-pass dilation (property)', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.array(fc.option(fc.float({ min: -2, max: 2, noNaN: true }), { nil: undefined }), {
+        minLength: 144,
+        maxLength: 144,
+      }),
+      (nx, ny, cells) => {
+        const a = Float32Array.from(cells.slice(0, nx * ny), (x) => (x === undefined ? NaN : x));
+        const b = a.slice();
+        fillMissingByDilation(a, nx, ny, 1000);
+        naiveDilation(b, nx, ny);
+        assert.deepEqual([...a].map(String), [...b].map(String));
+      },
+    ),
+  );
+});

@@ -94,53 +94,68 @@ export function sampleVectorSlabs(
 
 /**
  * Fills NaN cells (land, fill values) by repeated 3×3 dilation: each pass gives every missing cell that has
- * at least one valid neighbour the mean of its valid neighbours, until no cell changes or `maxPasses` is
- * reached. This extends currents to the coast so that particles near land do not meet missing values
- * (sar-method.md §1; OpenDrift fills masked cells likewise before interpolation). Works in place on a
- * row-major `ny × nx` array; returns the number of passes made. `scratch` must hold nx*ny values.
+ * at least one valid neighbour the mean of its neighbours that were valid before the pass, until no cell
+ * changes or `maxPasses` is reached. This extends currents to the coast so that particles near land do not
+ * meet missing values (sar-method.md §1; OpenDrift fills masked cells likewise before interpolation).
+ * Works in place on a row-major `ny × nx` array and visits only the advancing front, so a pass costs
+ * the size of the front, not of the grid (O(nx·ny) in all). Returns the number of passes made.
  */
-export function fillMissingByDilation(
-  values: Float32Array,
-  nx: number,
-  ny: number,
-  maxPasses: number,
-  scratch: Float32Array = new Float32Array(nx * ny),
-): number {
-  let passes = 0;
-  for (; passes < maxPasses; passes++) {
-    scratch.set(values);
-    let changed = 0;
-    let remaining = 0;
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++) {
-        const k = j * nx + i;
-        if (scratch[k]! === scratch[k]!) continue;
-        let sum = 0;
-        let count = 0;
-        for (let dj = -1; dj <= 1; dj++) {
-          const jj = j + dj;
-          if (jj < 0 || jj >= ny) continue;
-          for (let di = -1; di <= 1; di++) {
-            const ii = i + di;
-            if (ii < 0 || ii >= nx || (di === 0 && dj === 0)) continue;
-            const v = scratch[jj * nx + ii]!;
-            if (v === v) {
-              sum += v;
-              count++;
-            }
-          }
+export function fillMissingByDilation(values: Float32Array, nx: number, ny: number, maxPasses: number): number {
+  const n = nx * ny;
+  /** 0 = valid, 1 = missing and not yet queued, 2 = queued in the current front. */
+  const state = new Uint8Array(n);
+  let front: number[] = [];
+  for (let k = 0; k < n; k++) if (!(values[k]! === values[k]!)) state[k] = 1;
+  const queueNeighbours = (k: number, into: number[]): void => {
+    const i = k % nx;
+    const j = (k - i) / nx;
+    for (let dj = -1; dj <= 1; dj++) {
+      const jj = j + dj;
+      if (jj < 0 || jj >= ny) continue;
+      for (let di = -1; di <= 1; di++) {
+        const ii = i + di;
+        if (ii < 0 || ii >= nx) continue;
+        const q = jj * nx + ii;
+        if (state[q] === 1) {
+          state[q] = 2;
+          into.push(q);
         }
-        if (count > 0) {
-          values[k] = sum / count;
-          changed++;
-        } else remaining++;
       }
     }
-    if (changed === 0) break;
-    if (remaining === 0) {
-      passes++;
-      break;
+  };
+  for (let k = 0; k < n; k++) if (state[k] === 0) queueNeighbours(k, front);
+  let passes = 0;
+  const newValues: number[] = [];
+  while (front.length > 0 && passes < maxPasses) {
+    newValues.length = 0;
+    for (const k of front) {
+      const i = k % nx;
+      const j = (k - i) / nx;
+      let sum = 0;
+      let count = 0;
+      for (let dj = -1; dj <= 1; dj++) {
+        const jj = j + dj;
+        if (jj < 0 || jj >= ny) continue;
+        for (let di = -1; di <= 1; di++) {
+          const ii = i + di;
+          if (ii < 0 || ii >= nx) continue;
+          const q = jj * nx + ii;
+          if (state[q] === 0) {
+            sum += values[q]!;
+            count++;
+          }
+        }
+      }
+      newValues.push(sum / count);
     }
+    for (let f = 0; f < front.length; f++) {
+      values[front[f]!] = newValues[f]!;
+      state[front[f]!] = 0;
+    }
+    const next: number[] = [];
+    for (const k of front) queueNeighbours(k, next);
+    front = next;
+    passes++;
   }
   return passes;
 }

@@ -159,8 +159,8 @@ export function resolveOtherAxes(
   return { timeDim, timesS, fixedStart: start, verticalNote };
 }
 
-/** Largest grid accepted (nodes): 64 M nodes already needs ~2 GB of per-node arrays. */
-const MAX_GRID_NODES = 64 * 1024 * 1024;
+/** Largest grid accepted (nodes): 16 Mi nodes (4096²) already need ~0.5 GB of per-node arrays. */
+const MAX_GRID_NODES = 16 * 1024 * 1024;
 /** Largest lookup table (nodes, 8 bytes each). */
 const MAX_TABLE_NODES = 4 * 1024 * 1024;
 

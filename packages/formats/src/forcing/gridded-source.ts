@@ -154,9 +154,8 @@ export class GriddedSource implements EnvironmentSource {
       }
     }
     if (this.fillLand) {
-      const scratch = new Float32Array(n);
-      fillMissingByDilation(east, nx, ny, nx + ny, scratch);
-      fillMissingByDilation(north, nx, ny, nx + ny, scratch);
+      fillMissingByDilation(east, nx, ny, nx + ny);
+      fillMissingByDilation(north, nx, ny, nx + ny);
     }
     this.decoded++;
     return { eastMps: east, northMps: north };

@@ -37,8 +37,8 @@ export interface NcFile {
   close(): void;
 }
 
-/** Largest slab (in values) a reader will allocate in one read: 256 Mi values = 2 GiB as doubles. */
-export const MAX_SLAB_VALUES = 256 * 1024 * 1024;
+/** Largest slab (in values) a reader will allocate in one read: 32 Mi values = 256 MiB as doubles. */
+export const MAX_SLAB_VALUES = 32 * 1024 * 1024;
 
 export function attributeText(v: NcAttributeValue | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
