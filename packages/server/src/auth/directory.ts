@@ -109,6 +109,8 @@ export class DirectoryRepository {
       organisationId: string;
       roles: readonly Role[];
       totpSecret?: string | undefined;
+      /** An argon2id hash of `password` computed earlier (bulk imports, tests); saves the hashing cost. */
+      passwordHash?: string | undefined;
     },
     id: string = randomUUID(),
   ): Promise<UserView> {
@@ -126,7 +128,7 @@ export class DirectoryRepository {
       .where('username', '=', input.username)
       .executeTakeFirst();
     if (taken !== undefined) throw new TandemError('CONFLICT', 'username already taken', 'username');
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
     const view: UserView = {
       id,
       username: input.username,

@@ -12,6 +12,9 @@ import { NATIONS, ROLES, systemActor } from '../auth/roles.ts';
 import type { Actor, Role } from '../auth/roles.ts';
 import type { Nation } from '../db/schema.ts';
 import { createTestDatabase } from './postgres-server.ts';
+import { hashPassword } from '../auth/passwords.ts';
+
+let passwordHash: Promise<string> | undefined;
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -35,6 +38,8 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase(dialect));
   const actors = new Map<string, Actor>();
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
   for (const nation of NATIONS) {
     const orgId = `org-${nation}`;
     const dir = new DirectoryRepository(database.db, database.dialect, systemActor(nation));
@@ -46,7 +51,14 @@ export async function createTestApp(
       ROLES.map(async (role) => {
         const username = `${nation.toLowerCase()}-${role}`;
         const v = await dir.createUser(
-          { username, displayName: username, password: TEST_PASSWORD, organisationId: orgId, roles: [role] },
+          {
+            username,
+            displayName: username,
+            password: TEST_PASSWORD,
+            organisationId: orgId,
+            roles: [role],
+            passwordHash: hash,
+          },
           `user-${username}`,
         );
         actors.set(`${nation}-${role}`, {
