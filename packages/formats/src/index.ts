@@ -3,3 +3,4 @@ export * from './netcdf/index.ts';
 export * from './grib/index.ts';
 export * from './forcing/index.ts';
 export * from './land/index.ts';
+export * from './calendar/index.ts';
