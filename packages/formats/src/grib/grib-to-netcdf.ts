@@ -7,7 +7,7 @@
  * is tried when installed. The NetCDF is then read like any other file.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TandemError } from '@tandem/core';
@@ -45,7 +45,23 @@ export function convertGribToNetcdf(gribPath: string, timeoutMs = 120_000): Conv
   const dir = mkdtempSync(join(tmpdir(), 'tandem-grib-'));
   const out = join(dir, 'converted.nc');
   const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+  const produced = (): boolean => existsSync(out) && statSync(out).size > 0;
+  const tail = (r: ReturnType<typeof spawnSync>): string =>
+    String(r.stderr || r.stdout || r.error || '')
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' ');
+  const errors: string[] = [];
   const haveEccodes = hasTool('grib_to_netcdf');
+  if (haveEccodes) {
+    const r = spawnSync('grib_to_netcdf', ['-D', 'NC_FLOAT', '-k', '2', '-o', out, gribPath], {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+    });
+    if (r.status === 0 && produced()) return { netcdfPath: out, cleanup };
+    errors.push(`grib_to_netcdf: ${tail(r) || 'no GRIB field converted'}`);
+  }
   const haveCdo = hasTool('cdo');
   if (!haveEccodes && !haveCdo) {
     cleanup();
@@ -56,21 +72,10 @@ export function convertGribToNetcdf(gribPath: string, timeoutMs = 120_000): Conv
       gribPath,
     );
   }
-  const errors: string[] = [];
-  if (haveEccodes) {
-    const r = spawnSync('grib_to_netcdf', ['-D', 'NC_FLOAT', '-k', '2', '-o', out, gribPath], {
-      encoding: 'utf8',
-      timeout: timeoutMs,
-    });
-    if (r.status === 0) return { netcdfPath: out, cleanup };
-    errors.push(
-      `grib_to_netcdf: ${(r.stderr || r.stdout || String(r.error ?? '')).trim().split('\n').slice(-3).join(' ')}`,
-    );
-  }
   if (haveCdo) {
     const r = spawnSync('cdo', ['-s', '-f', 'nc4', 'copy', gribPath, out], { encoding: 'utf8', timeout: timeoutMs });
-    if (r.status === 0) return { netcdfPath: out, cleanup };
-    errors.push(`cdo: ${(r.stderr || r.stdout || String(r.error ?? '')).trim().split('\n').slice(-3).join(' ')}`);
+    if (r.status === 0 && produced()) return { netcdfPath: out, cleanup };
+    errors.push(`cdo: ${tail(r) || 'no GRIB field converted'}`);
   }
   cleanup();
   throw new TandemError('UNSUPPORTED_FILE', `cannot convert GRIB to NetCDF (${errors.join('; ')})`, gribPath);
