@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 const PACKAGES: Readonly<Record<string, string>> = {
   'libeccodes-tools': 'GRIB2 ingest (grib_to_netcdf) and GRIB2 test fixtures (grib_set)',
   'gdal-bin': 'gdalinfo checks the GeoTIFF probability rasters',
+  'python3-netcdf4': 'the reference netCDF4-python library reads back our CF NetCDF trajectory files in tests',
   postgresql: 'the server tests run every repository test on PostgreSQL too (initdb/pg_ctl on loopback)',
 };
 

@@ -1,0 +1,3 @@
+export * from './trajectory-geojson.ts';
+export * from './trajectory-csv.ts';
+export * from './trajectory-netcdf.ts';
