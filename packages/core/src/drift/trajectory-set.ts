@@ -36,4 +36,9 @@ export interface TrajectorySet {
   readonly categoryId: Uint16Array;
   /** Release time of each particle, epoch seconds. */
   readonly seedTimeS: Float64Array;
+  /**
+   * Probability weight of each particle (seeding weight / (seeding count × sum of seeding weights), summing to 1
+   * over a whole run); absent means equal weights.
+   */
+  readonly weight?: Float64Array;
 }

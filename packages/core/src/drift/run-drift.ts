@@ -1,0 +1,317 @@
+/**
+ * The Monte Carlo Leeway drift engine's driver (`sar-method.md` §1; OpenDrift's Leeway model; Allen & Plourde
+ * 1999; Breivik & Allen 2008): validates the run, seeds the particle range, then steps forward Euler with
+ * `dt` (negative for backward runs). At each step it releases particles whose time has come (NotSeeded until
+ * then, at their seed position), records outputs, samples wind and current for all active particles in
+ * chunks at their start-of-step positions and time t, advances them (`leeway-step.ts`), and applies the
+ * coastline: a particle on land after its move is stranded there (it would be on land at the start of the next
+ * step), or with `previous` moved back to its start-of-step water position and kept active.
+ *
+ * State is struct-of-arrays typed arrays allocated once; the step loop allocates nothing but the rare NoData
+ * event record. Randomness: one stream per particle (ADR 0003), so `runDrift` over particle ranges merged by
+ * `mergeTrajectorySets` equals the single run bit for bit.
+ */
+import { TandemError } from '../errors/index.ts';
+import { NO_LAND, SAMPLE_STATUS_NAMES, SampleStatus } from '../forcing/index.ts';
+import type { EnvironmentSource, LandMask, VectorField } from '../forcing/index.ts';
+import { SECONDS_PER_HOUR } from '../units/index.ts';
+import type { DriftConfig } from './drift-config.ts';
+import { seedParticles } from './seed-particles.ts';
+import { advanceChunk } from './leeway-step.ts';
+import type { ChunkForcing, ParticleArrays, StepParams } from './leeway-step.ts';
+import { ParticleStatus } from './trajectory-set.ts';
+import type { TrajectorySet } from './trajectory-set.ts';
+import { validateDriftConfig } from './validate-drift-config.ts';
+
+/** The forcing and coastline a run needs (the narrow ports core declares; adapters implement them). */
+export interface DriftEnvironment {
+  readonly wind: EnvironmentSource;
+  readonly current: EnvironmentSource;
+  readonly land: LandMask;
+}
+
+/** The first time a particle found no forcing data: where, when, which field and why. */
+export interface NoDataEvent {
+  /** Global particle index. */
+  readonly particle: number;
+  readonly timeS: number;
+  readonly lonDeg: number;
+  readonly latDeg: number;
+  readonly field: VectorField;
+  /** The source's name. */
+  readonly source: string;
+  readonly status: SampleStatus;
+  readonly reason: string;
+}
+
+export interface DriftRunOptions {
+  /** First global particle index of the range to run (default 0). */
+  readonly firstParticle?: number;
+  /** Number of particles in the range (default: all from `firstParticle`). */
+  readonly particleCount?: number;
+  /** Called with the fraction of steps done (0..1) at each output time. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export interface DriftResult {
+  /** Trajectories of the requested particle range only. */
+  readonly trajectories: TrajectorySet;
+  /** First global particle index of `trajectories`. */
+  readonly firstParticle: number;
+  /** Number of particle moves made (active particles summed over steps). */
+  readonly particleSteps: number;
+  /** First no-data event of each particle that left the forcing's coverage, in particle order per step. */
+  readonly noDataEvents: readonly NoDataEvent[];
+  /** Particles stranded on the coast at the end of the run. */
+  readonly strandedCount: number;
+  /** Particles stopped for lack of forcing data at the end of the run. */
+  readonly noDataCount: number;
+  /** Particles seeded on land and moved to the nearest water point. */
+  readonly seededOnLandMovedCount: number;
+  /** Particles seeded on land with no water within 200 km: stranded at their seed position. */
+  readonly seededOnLandStuckCount: number;
+}
+
+/** Tolerance for release and output time comparisons, seconds. */
+const TIME_EPS_S = 1e-6;
+/** Particles per sampling batch: the forcing outputs of one batch stay in cache. */
+const CHUNK = 2048;
+
+function checkTimeCoverage(source: EnvironmentSource, what: string, t: number): void {
+  const range = source.coverage.timeRange;
+  if (range === null) return;
+  if (t < range[0] || t > range[1]) {
+    throw new TandemError(
+      'TIME_OUTSIDE_FORCING',
+      `the run starts at ${new Date(t * 1000).toISOString()}, outside the ${what} source "${source.name}" ` +
+        `(${new Date(range[0] * 1000).toISOString()} to ${new Date(range[1] * 1000).toISOString()})`,
+      'run.startTime',
+    );
+  }
+}
+
+/** Run the Leeway model for a particle range of `config` in `env`. Throws `TandemError` on bad input. */
+export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: DriftRunOptions = {}): DriftResult {
+  const total = validateDriftConfig(config);
+  const first = opts.firstParticle ?? 0;
+  if (!Number.isInteger(first) || first < 0 || first >= total) {
+    throw new TandemError('OUT_OF_RANGE', `first particle must be an integer in [0, ${total})`, 'firstParticle');
+  }
+  const n = opts.particleCount ?? total - first;
+  if (!Number.isInteger(n) || n < 1 || first + n > total) {
+    throw new TandemError(
+      'OUT_OF_RANGE',
+      `particle count must be an integer in [1, ${total - first}]`,
+      'particleCount',
+    );
+  }
+  const { run, options } = config;
+  const backward = run.backward;
+  checkTimeCoverage(env.wind, 'wind', run.startTimeS);
+  checkTimeCoverage(env.current, 'current', run.startTimeS);
+  for (const s of config.seedings) {
+    const times = s.kind === 'point' ? s.timeWindowS : [s.from.timeS, s.to.timeS];
+    for (const t of times) {
+      if (backward ? t > run.startTimeS + TIME_EPS_S : t < run.startTimeS - TIME_EPS_S) {
+        throw new TandemError(
+          'OUT_OF_RANGE',
+          `a release time is ${backward ? 'after' : 'before'} the run start (${new Date(run.startTimeS * 1000).toISOString()})`,
+          `seed[${config.seedings.indexOf(s)}].time`,
+        );
+      }
+    }
+  }
+
+  const land = env.land;
+  const hasLand = land !== NO_LAND;
+  const seeded = seedParticles(config, first, n, land);
+  const lon = seeded.lonDeg;
+  const lat = seeded.latDeg;
+  const release = seeded.releaseTimeS;
+  const p: ParticleArrays = {
+    lonDeg: lon,
+    latDeg: lat,
+    sinLat: lat.map((y) => Math.sin((y * Math.PI) / 180)),
+    prevLonDeg: new Float64Array(options.coastlineAction === 'previous' ? n : 0),
+    prevLatDeg: new Float64Array(options.coastlineAction === 'previous' ? n : 0),
+    status: new Uint8Array(n),
+    active: new Uint8Array(n),
+    capsized: new Uint8Array(n),
+    dwSlope: seeded.dwSlope,
+    dwOffset: seeded.dwOffset,
+    cwSlope: seeded.cwSlope,
+    cwOffset: seeded.cwOffset,
+    cwSideSlope: seeded.cwSideSlope,
+    right: seeded.right,
+    rng: seeded.streams.state,
+  };
+  const { status, active, capsized } = p;
+  const chunk = Math.min(n, CHUNK);
+  const windOut = {
+    eastMps: new Float64Array(chunk),
+    northMps: new Float64Array(chunk),
+    status: new Uint8Array(chunk),
+  };
+  const curOut = { eastMps: new Float64Array(chunk), northMps: new Float64Array(chunk), status: new Uint8Array(chunk) };
+  const forcing: ChunkForcing = {
+    windEastMps: windOut.eastMps,
+    windNorthMps: windOut.northMps,
+    windStatus: windOut.status,
+    currentEastMps: curOut.eastMps,
+    currentNorthMps: curOut.northMps,
+    currentStatus: curOut.status,
+  };
+  /** One reusable request per chunk, on views of the state arrays (no allocation per step). */
+  const requests: ChunkRequest[] = [];
+  for (let c0 = 0; c0 < n; c0 += chunk) {
+    const c1 = Math.min(n, c0 + chunk);
+    requests.push({
+      timeS: 0,
+      lonDeg: lon.subarray(c0, c1),
+      latDeg: lat.subarray(c0, c1),
+      start: 0,
+      end: c1 - c0,
+      activeMask: active.subarray(c0, c1),
+    });
+  }
+
+  const dtAbs = run.timeStepS;
+  const dt = backward ? -dtAbs : dtAbs;
+  const nSteps = Math.round(run.durationS / dtAbs);
+  const stepsPerOutput = Math.round(run.outputStepS / dtAbs);
+  const outSteps: number[] = [];
+  for (let j = 0; j <= nSteps; j += stepsPerOutput) outSteps.push(j);
+  if (outSteps[outSteps.length - 1] !== nSteps) outSteps.push(nSteps);
+  const nOut = outSteps.length;
+  const timesS = new Float64Array(nOut);
+  for (let k = 0; k < nOut; k++) timesS[k] = run.startTimeS + (outSteps[k] as number) * dt;
+  const outLon = new Float64Array(nOut * n);
+  const outLat = new Float64Array(nOut * n);
+  const outStatus = new Uint8Array(nOut * n);
+  const outCapsized = new Uint8Array(nOut * n);
+
+  const params: StepParams = {
+    dtS: dt,
+    jibeProbability: 1 - Math.pow(1 - options.jibeProbabilityPerHour, dtAbs / SECONDS_PER_HOUR),
+    capsizing: options.capsizing && !backward,
+    capsizeScale: dtAbs / SECONDS_PER_HOUR,
+    keepPrevious: options.coastlineAction === 'previous',
+  };
+  const previous = params.keepPrevious;
+  const noDataEvents: NoDataEvent[] = [];
+  let pending = n;
+  let particleSteps = 0;
+  let moved = 0;
+  let stuck = 0;
+  for (let i = 0; i < n; i++) {
+    const fix = seeded.landFix[i];
+    if (fix === 1) moved++;
+    else if (fix === 2) stuck++;
+  }
+
+  let stepTime = 0;
+  const onNoData = (i: number, windStatus: number, currentStatus: number): void => {
+    const windBad = windStatus !== SampleStatus.Ok;
+    const src = windBad ? env.wind : env.current;
+    const st = (windBad ? windStatus : currentStatus) as SampleStatus;
+    noDataEvents.push({
+      particle: first + i,
+      timeS: stepTime,
+      lonDeg: lon[i] as number,
+      latDeg: lat[i] as number,
+      field: windBad ? 'wind' : 'current',
+      source: src.name,
+      status: st,
+      reason: SAMPLE_STATUS_NAMES[st] ?? `status ${st}`,
+    });
+  };
+
+  let nextOut = 0;
+  for (let j = 0; j <= nSteps; j++) {
+    const t = run.startTimeS + j * dt;
+    if (pending > 0) {
+      for (let i = 0; i < n; i++) {
+        if (status[i] !== ParticleStatus.NotSeeded) continue;
+        const r = release[i] as number;
+        if (backward ? r >= t - TIME_EPS_S : r <= t + TIME_EPS_S) {
+          pending--;
+          if (seeded.landFix[i] === 2) {
+            status[i] = ParticleStatus.Stranded;
+          } else {
+            status[i] = ParticleStatus.Active;
+            active[i] = 1;
+          }
+        }
+      }
+    }
+    if (j === outSteps[nextOut]) {
+      const o = nextOut * n;
+      outLon.set(lon, o);
+      outLat.set(lat, o);
+      outStatus.set(status, o);
+      outCapsized.set(capsized, o);
+      nextOut++;
+      opts.onProgress?.(j / nSteps);
+    }
+    if (j === nSteps) break;
+
+    stepTime = t;
+    for (let c = 0; c < requests.length; c++) {
+      const req = requests[c] as ChunkRequest;
+      req.timeS = t;
+      env.wind.sample('wind', req, windOut);
+      env.current.sample('current', req, curOut);
+      particleSteps += advanceChunk(p, forcing, c * chunk, req.end, params, onNoData);
+    }
+    if (hasLand) {
+      for (let i = 0; i < n; i++) {
+        if (active[i] === 0) continue;
+        if (!land.isLand(lon[i] as number, lat[i] as number)) continue;
+        if (previous) {
+          lon[i] = p.prevLonDeg[i] as number;
+          lat[i] = p.prevLatDeg[i] as number;
+          p.sinLat[i] = Math.sin(((lat[i] as number) * Math.PI) / 180);
+        } else {
+          status[i] = ParticleStatus.Stranded;
+          active[i] = 0;
+        }
+      }
+    }
+  }
+
+  let strandedCount = 0;
+  let noDataCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (status[i] === ParticleStatus.Stranded) strandedCount++;
+    else if (status[i] === ParticleStatus.NoData) noDataCount++;
+  }
+  return {
+    trajectories: {
+      count: n,
+      timesS,
+      lonDeg: outLon,
+      latDeg: outLat,
+      status: outStatus,
+      capsized: outCapsized,
+      categoryId: seeded.categoryId,
+      seedTimeS: release,
+      weight: seeded.weight,
+    },
+    firstParticle: first,
+    particleSteps,
+    noDataEvents,
+    strandedCount,
+    noDataCount,
+    seededOnLandMovedCount: moved,
+    seededOnLandStuckCount: stuck,
+  };
+}
+
+interface ChunkRequest {
+  timeS: number;
+  readonly lonDeg: Float64Array;
+  readonly latDeg: Float64Array;
+  readonly start: number;
+  readonly end: number;
+  readonly activeMask: Uint8Array;
+}
