@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, string>> = {
   plan: './commands/plan.ts',
   serve: './commands/serve.ts',
   audit: './commands/audit.ts',
+  ferry: './commands/ferry.ts',
 };
 
 async function load(name: string): Promise<CommandModule | undefined> {

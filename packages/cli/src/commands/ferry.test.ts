@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { run } from './ferry.ts';
+
+function io() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return { io: { stdout, stderr }, out: () => out, err: () => err };
+}
+
+interface SummaryLeg {
+  from: string;
+  to: string;
+  distanceKm: number;
+  timeS: number;
+  rangeUsedFraction: number;
+  feasible: boolean;
+}
+
+test('tandem ferry plan --type T-50B --from RKNW --to ROAH prints the leg and writes the summary', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-ferry-'));
+  try {
+    const file = join(dir, 'out', 'summary.json');
+    const o = io();
+    const code = await run(['plan', '--type', 'T-50B', '--from', 'RKNW', '--to', 'ROAH', '--summary', file], o.io);
+    assert.equal(code, 0, o.err());
+    assert.match(o.out(), /RKNW→ROAH\s+1247 km/);
+    const s = JSON.parse(readFileSync(file, 'utf8')) as { legs: SummaryLeg[]; feasible: boolean };
+    assert.equal(s.feasible, true);
+    assert.equal(s.legs.length, 1);
+    const leg = s.legs[0]!;
+    assert.deepEqual([leg.from, leg.to, leg.feasible], ['RKNW', 'ROAH', true]);
+    assert.ok(Math.abs(leg.distanceKm - 1247) < 0.5);
+    assert.ok(leg.timeS > 0 && leg.rangeUsedFraction > 0 && leg.rangeUsedFraction < 1);
+    assert.ok(!existsSync(`${file}.tmp-${process.pid}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('T-4 RJST → ROAH: the direct leg is rejected and a sequence of stops is printed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-ferry-'));
+  try {
+    const file = join(dir, 's.json');
+    const o = io();
+    const code = await run(
+      ['plan', '--type', 'T-4', '--from', 'RJST', '--to', 'ROAH', '--summary', file, '--lang', 'ja'],
+      o.io,
+    );
+    assert.equal(code, 0);
+    assert.match(o.out(), /RJST→ROAH.*NOT FEASIBLE/);
+    assert.match(o.out(), /燃料/);
+    const s = JSON.parse(readFileSync(file, 'utf8')) as { legs: SummaryLeg[]; feasible: boolean; direct: SummaryLeg };
+    assert.equal(s.direct.feasible, false);
+    assert.ok(Math.abs(s.direct.distanceKm - 1858) < 1);
+    assert.equal(s.feasible, true);
+    assert.ok(s.legs.length >= 2 && s.legs.every((l) => l.feasible));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('required stops and infeasible plans (exit 1)', async () => {
+  const o = io();
+  assert.equal(await run(['plan', '--type', 'T-50B', '--from', 'RKNW', '--to', 'ROAH', '--via', 'rkpk'], o.io), 0);
+  assert.match(o.out(), /RKNW→RKPK[\s\S]*RKPK→ROAH/);
+  const bad = io();
+  assert.equal(
+    await run(
+      ['plan', '--type', 'T-4', '--from', 'RJST', '--to', 'ROAH', '--stops', 'RJSS', '--range-km', '500'],
+      bad.io,
+    ),
+    1,
+  );
+  assert.match(bad.out(), /NO FEASIBLE PLAN/);
+});
+
+test('bad input: usage errors and unknown names exit 2 with the flag named', async () => {
+  let o = io();
+  assert.equal(await run(['plan', '--type', 'F-35', '--from', 'RKNW', '--to', 'ROAH'], o.io), 2);
+  assert.match(o.err(), /NOT_FOUND \(--type\)/);
+  o = io();
+  assert.equal(await run(['plan', '--type', 'T-50B', '--from', 'XXXX', '--to', 'ROAH'], o.io), 2);
+  assert.match(o.err(), /\(--from\)/);
+  o = io();
+  assert.equal(await run(['plan', '--type', 'T-50B', '--from', 'RKNW'], o.io), 2);
+  assert.match(o.err(), /required/);
+  o = io();
+  assert.equal(await run(['plan', '--type', 'T-50B', '--from', 'RKNW', '--to', 'ROAH', '--wind', 'west'], o.io), 2);
+  o = io();
+  assert.equal(await run(['plan', '--bogus'], o.io), 2);
+  o = io();
+  assert.equal(await run(['types'], o.io), 0);
+  assert.match(o.out(), /T-4[\s\S]*two-drop-tanks: 1670 km/);
+});

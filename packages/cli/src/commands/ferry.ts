@@ -1,0 +1,294 @@
+/**
+ * `tandem ferry plan`: plans an aerobatic team's ferry flight over the airfield database (fewest legs, then least
+ * time; range with reserves and an alternate within reach of each destination) and prints the legs.
+ * `tandem ferry types` and `tandem ferry airfields` list the editable reference data with their sources.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  SEED_AIRCRAFT_TYPES,
+  constantWind,
+  findAircraftType,
+  formatUtcTime,
+  isLocale,
+  isTandemError,
+  knotsToMetersPerSecond,
+  metersPerSecondToKnots,
+  metersToNauticalMiles,
+  minutesToSeconds,
+  noWind,
+  parseUtcTime,
+  planFerryRoute,
+  seedAirfieldDatabase,
+  withOverrides,
+} from '@tandem/core';
+import type { AircraftTypeOverrides, FerryLeg, FerryPlan, Locale, WindAloft } from '@tandem/core';
+import type { CommandIo } from '../main.ts';
+
+export const summary = 'plan a team ferry flight (legs against range, reserves, alternates)';
+
+const USAGE = `usage: tandem ferry plan --type TYPE --from ICAO --to ICAO [options]
+       tandem ferry types | airfields
+  --type TYPE        aircraft type (${SEED_AIRCRAFT_TYPES.map((t) => t.id).join(', ')})
+  --config ID        fuel configuration (e.g. T-4: clean, two-drop-tanks); default the type's first
+  --via ICAO,...     required stops, in order (--any-order lets the planner reorder them)
+  --stops ICAO,...   only these airfields may be added as stops and alternates (default: all)
+  --countries CC,... only airfields in these countries (ISO codes, e.g. KR,JP)
+  --wind DEG/KT      constant wind FROM DEG (true) at KT knots, e.g. 270/60 (default: none)
+  --departure TIME   departure, ISO 8601 UTC (default 2026-01-28T00:00:00Z)
+  --cruise-kt N      override cruise TAS, knots      --range-km N     override still-air range, km
+  --reserve-min N    override final reserve, minutes --contingency F  override contingency fraction
+  --lang en|ko|ja    language of messages (default en)
+  --summary FILE     write a JSON summary
+`;
+
+class UsageError extends Error {}
+
+function num(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`${flag} must be a number, got "${v}"`);
+  return n;
+}
+
+function list(v: string | undefined): string[] | undefined {
+  return v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter((s) => s !== '');
+}
+
+function parseWind(v: string | undefined): WindAloft {
+  if (v === undefined) return noWind();
+  const m = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(v);
+  if (m === null) throw new UsageError(`--wind must be DEG/KT (e.g. 270/60), got "${v}"`);
+  return constantWind(Number(m[1]), knotsToMetersPerSecond(Number(m[2])));
+}
+
+const km = (m: number): number => Math.round(m) / 1000;
+
+function hhmm(s: number): string {
+  if (!Number.isFinite(s)) return '--:--';
+  const min = Math.round(s / 60);
+  return `${Math.floor(min / 60)}:${String(min % 60).padStart(2, '0')}`;
+}
+
+function legSummary(l: FerryLeg): Record<string, unknown> {
+  return {
+    from: l.from,
+    to: l.to,
+    distanceKm: km(l.distanceM),
+    distanceNm: Math.round(metersToNauticalMiles(l.distanceM) * 10) / 10,
+    initialTrackDeg: Math.round(l.initialTrackDeg * 10) / 10,
+    timeS: Number.isFinite(l.airTimeS) ? Math.round(l.airTimeS) : null,
+    rangeUsedFraction: Number.isFinite(l.rangeUsedFraction) ? Math.round(l.rangeUsedFraction * 10000) / 10000 : null,
+    fuelRequiredFraction: Number.isFinite(l.fuelRequiredFraction)
+      ? Math.round(l.fuelRequiredFraction * 10000) / 10000
+      : null,
+    alternate: l.alternate === null ? null : { icao: l.alternate.icao, distanceKm: km(l.alternate.distanceM) },
+    feasible: l.feasible,
+    issues: l.issues.map((i) => i.code),
+  };
+}
+
+function legRow(l: FerryLeg): string {
+  const pct = (f: number): string => (Number.isFinite(f) ? `${(f * 100).toFixed(0)}%` : '—');
+  return [
+    `${l.from}→${l.to}`.padEnd(11),
+    `${(l.distanceM / 1000).toFixed(0).padStart(5)} km`,
+    `${metersToNauticalMiles(l.distanceM).toFixed(0).padStart(5)} NM`,
+    `${l.initialTrackDeg.toFixed(0).padStart(3, '0')}°`,
+    hhmm(l.airTimeS).padStart(6),
+    pct(l.rangeUsedFraction).padStart(6),
+    pct(l.fuelRequiredFraction).padStart(6),
+    (l.alternate?.icao ?? '—').padEnd(5),
+    l.feasible ? 'ok' : 'NOT FEASIBLE',
+  ].join('  ');
+}
+
+const HEADER = 'leg          distance   distance  trk    time  range  +resv  alt    status';
+
+function printPlan(io: CommandIo, plan: FerryPlan, lang: Locale): void {
+  const p = plan.performance;
+  io.stdout.write(
+    `${plan.typeId} (${plan.configurationId}): range ${(p.rangeM / 1000).toFixed(0)} km, cruise ` +
+      `${metersPerSecondToKnots(p.cruiseTasMps).toFixed(0)} kt TAS, reserve ${(p.finalReserveS / 60).toFixed(0)} min + ` +
+      `${(p.contingencyFraction * 100).toFixed(0)}% contingency${p.alternateRequired ? ' + alternate' : ''}; ${plan.wind}\n\n`,
+  );
+  io.stdout.write(`direct:\n${HEADER}\n${legRow(plan.direct)}\n`);
+  for (const i of plan.direct.issues) io.stdout.write(`  ! ${i.message[lang]}\n`);
+  io.stdout.write(`\n${plan.feasible ? 'plan' : 'NO FEASIBLE PLAN; legs as requested'}:\n${HEADER}\n`);
+  for (const l of plan.legs) {
+    io.stdout.write(`${legRow(l)}\n`);
+    for (const i of l.issues) io.stdout.write(`  ! ${i.message[lang]}\n`);
+  }
+  io.stdout.write(
+    `\n${plan.legs.length} leg(s), ${(plan.totalDistanceM / 1000).toFixed(0)} km, ${hhmm(plan.totalAirTimeS)} in the air, ` +
+      `${hhmm(plan.totalElapsedS)} elapsed; feasible: ${plan.feasible ? 'yes' : 'no'}\n`,
+  );
+}
+
+function writeAtomically(file: string, content: string): void {
+  const target = resolve(file);
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, target);
+}
+
+async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...rest],
+    options: {
+      type: { type: 'string' },
+      config: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      via: { type: 'string' },
+      'any-order': { type: 'boolean' },
+      stops: { type: 'string' },
+      countries: { type: 'string' },
+      wind: { type: 'string' },
+      departure: { type: 'string' },
+      'cruise-kt': { type: 'string' },
+      'range-km': { type: 'string' },
+      'reserve-min': { type: 'string' },
+      contingency: { type: 'string' },
+      lang: { type: 'string' },
+      summary: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (values.type === undefined || values.from === undefined || values.to === undefined) {
+    throw new UsageError('--type, --from and --to are required');
+  }
+  const lang = values.lang ?? 'en';
+  if (!isLocale(lang)) throw new UsageError(`--lang must be en, ko or ja, got "${lang}"`);
+  const departureUtc = parseUtcTime(values.departure ?? '2026-01-28T00:00:00Z');
+  if (Number.isNaN(departureUtc))
+    throw new UsageError(`--departure must be an ISO 8601 UTC time, got "${values.departure}"`);
+  const cruiseKt = num(values['cruise-kt'], '--cruise-kt');
+  const rangeKm = num(values['range-km'], '--range-km');
+  const reserveMin = num(values['reserve-min'], '--reserve-min');
+  const contingency = num(values.contingency, '--contingency');
+  const overrides: AircraftTypeOverrides = {
+    ...(cruiseKt === undefined ? {} : { cruiseTasMps: knotsToMetersPerSecond(cruiseKt) }),
+    ...(rangeKm === undefined ? {} : { rangeM: rangeKm * 1000 }),
+    ...(reserveMin === undefined ? {} : { finalReserveS: minutesToSeconds(reserveMin) }),
+    ...(contingency === undefined ? {} : { contingencyFraction: contingency }),
+  };
+  const base = findAircraftType(values.type);
+  const type = Object.keys(overrides).length === 0 ? base : withOverrides(base, overrides, 'command-line override');
+  const db = seedAirfieldDatabase();
+  const via = list(values.via);
+  const stops = list(values.stops);
+  const countries = list(values.countries);
+  const result = planFerryRoute(db, {
+    type,
+    ...(values.config === undefined ? {} : { configurationId: values.config }),
+    originIcao: values.from.toUpperCase(),
+    destinationIcao: values.to.toUpperCase(),
+    ...(via === undefined ? {} : { requiredStops: via }),
+    requiredStopsOrder: values['any-order'] === true ? 'best' : 'given',
+    ...(stops === undefined ? {} : { optionalStops: stops }),
+    ...(countries === undefined ? {} : { allowedCountries: countries }),
+    wind: parseWind(values.wind),
+    departureUtc,
+  });
+  printPlan(io, result, lang);
+  if (values.summary !== undefined) {
+    const p = result.performance;
+    const doc = {
+      type: result.typeId,
+      configuration: result.configurationId,
+      from: values.from.toUpperCase(),
+      to: values.to.toUpperCase(),
+      via: via ?? [],
+      wind: result.wind,
+      departureUtc: formatUtcTime(departureUtc),
+      feasible: result.feasible,
+      legs: result.legs.map((l) => ({
+        ...legSummary(l),
+        departureUtc: formatUtcTime(Math.round(l.departureUtc)),
+        arrivalUtc: Number.isFinite(l.arrivalUtc) ? formatUtcTime(Math.round(l.arrivalUtc)) : null,
+      })),
+      direct: legSummary(result.direct),
+      totalDistanceKm: km(result.totalDistanceM),
+      totalAirTimeS: Math.round(result.totalAirTimeS),
+      totalElapsedS: Math.round(result.totalElapsedS),
+      assumptions: {
+        rangeKm: p.rangeM / 1000,
+        cruiseTasKt: Math.round(metersPerSecondToKnots(p.cruiseTasMps) * 10) / 10,
+        finalReserveMin: p.finalReserveS / 60,
+        contingencyFraction: p.contingencyFraction,
+        alternateRequired: p.alternateRequired,
+        minRunwayM: p.minRunwayM,
+        turnaroundMin: p.turnaroundS / 60,
+        figures: {
+          range: type.configurations.find((c) => c.id === result.configurationId)?.rangeM,
+          cruiseTas: type.cruiseTasMps,
+          finalReserve: type.reserve.finalReserveS,
+          contingency: type.reserve.contingencyFraction,
+        },
+      },
+    };
+    writeAtomically(values.summary, JSON.stringify(doc, null, 2) + '\n');
+  }
+  return result.feasible ? 0 : 1;
+}
+
+function listTypes(io: CommandIo): number {
+  for (const t of SEED_AIRCRAFT_TYPES) {
+    io.stdout.write(`${t.id}  ${t.name.en}  (${t.role})\n`);
+    for (const c of t.configurations) {
+      io.stdout.write(
+        `  range ${c.id}: ${(c.rangeM.value / 1000).toFixed(0)} km [${c.rangeM.kind}: ${c.rangeM.source}]\n`,
+      );
+    }
+    io.stdout.write(
+      `  cruise: ${metersPerSecondToKnots(t.cruiseTasMps.value).toFixed(0)} kt TAS [${t.cruiseTasMps.kind}: ${t.cruiseTasMps.source}]\n` +
+        `  reserve: ${(t.reserve.finalReserveS.value / 60).toFixed(0)} min + ${(t.reserve.contingencyFraction.value * 100).toFixed(0)}% ` +
+        `[${t.reserve.finalReserveS.kind}]; alternate required: ${t.alternate.required}; min runway ` +
+        `${t.minRunwayM.value} m [${t.minRunwayM.kind}]\n`,
+    );
+  }
+  return 0;
+}
+
+function listAirfields(io: CommandIo, lang: Locale): number {
+  for (const a of seedAirfieldDatabase().all) {
+    io.stdout.write(
+      `${a.icao}  ${a.country}  ${a.position[1].toFixed(4)} ${a.position[0].toFixed(4)}  ` +
+        `${a.longestRunwayM.toFixed(0).padStart(4)} m  ${a.name[lang]}\n`,
+    );
+  }
+  return 0;
+}
+
+export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [verb, ...rest] = argv;
+  try {
+    if (verb === 'plan') return await plan(rest, io);
+    if (verb === 'types') return listTypes(io);
+    if (verb === 'airfields') {
+      const lang = rest[0] === '--lang' && rest[1] !== undefined && isLocale(rest[1]) ? rest[1] : 'en';
+      return listAirfields(io, lang);
+    }
+    io.stderr.write(verb === undefined ? USAGE : `tandem ferry: unknown action "${verb}"\n${USAGE}`);
+    return 2;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
+      io.stderr.write(`tandem ferry: ${(err as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    if (isTandemError(err)) {
+      const flag = err.field === 'from' || err.field === 'to' || err.field === 'type' ? `--${err.field}` : err.field;
+      io.stderr.write(`tandem ferry: ${err.code}${flag === undefined ? '' : ` (${flag})`}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
