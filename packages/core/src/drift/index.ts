@@ -8,3 +8,4 @@ export * from './nearest-water.ts';
 export * from './run-drift.ts';
 export * from './merge-trajectory-sets.ts';
 export * from './summarize-final.ts';
+export * from './density-grid.ts';
