@@ -5,11 +5,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { ParticleStatus, TandemError } from '@tandem/core';
+import { ParticleStatus, TandemError, densityGrid } from '@tandem/core';
 import type { TrajectorySet } from '@tandem/core';
 import { NetCDFReader } from 'netcdfjs';
 import { finalPositionsToGeoJson, trajectoriesToGeoJsonTracks } from './trajectory-geojson.ts';
 import { trajectoriesToCsv } from './trajectory-csv.ts';
+import { densityGridToGeoJson } from './density-grid-geojson.ts';
 import {
   readTrajectoryNetcdf,
   readTrajectoryNetcdfWithAttributes,
@@ -297,5 +298,35 @@ describe('CF NetCDF trajectory file', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('density grid as GeoJSON', () => {
+  it('writes one closed counter-clockwise Polygon per non-empty cell with count and fraction', () => {
+    const set = sample(false);
+    const grid = densityGrid(set, 3, { west: 0, south: 0, east: 180, north: 90, nx: 2, ny: 1 });
+    assert.deepEqual([...grid.counts], [1, 1]);
+    const g = densityGridToGeoJson(grid);
+    assert.equal(g.features.length, 2);
+    assert.deepEqual(g.features[0]?.geometry.coordinates, [
+      [
+        [0, 0],
+        [90, 0],
+        [90, 90],
+        [0, 90],
+        [0, 0],
+      ],
+    ]);
+    assert.deepEqual(g.features[1]?.properties, {
+      i: 1,
+      j: 0,
+      count: 1,
+      fraction: 1 / 3,
+      time: '2016-02-01T15:00:00Z',
+    });
+    assert.equal(densityGridToGeoJson(grid, { includeEmpty: true }).features.length, 2);
+    const sparse = densityGrid(set, 3, { west: 0, south: 0, east: 180, north: 90, nx: 4, ny: 2 });
+    assert.equal(densityGridToGeoJson(sparse).features.length, 2);
+    assert.equal(densityGridToGeoJson(sparse, { includeEmpty: true }).features.length, 8);
   });
 });
