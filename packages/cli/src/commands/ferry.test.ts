@@ -68,6 +68,30 @@ test('T-4 RJST → ROAH: the direct leg is rejected and a sequence of stops is p
   }
 });
 
+test('nine aircraft, five per group: two groups on consecutive days, legs split by duty', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-ferry-'));
+  try {
+    const file = join(dir, 's.json');
+    const o = io();
+    const args = ['plan', '--type', 'T-4', '--from', 'RJST', '--to', 'ROAH', '--aircraft', '9', '--per-group', '5'];
+    assert.equal(await run([...args, '--max-duty-h', '2', '--summary', file], o.io), 0);
+    assert.match(o.out(), /group 1: 5 aircraft[\s\S]*group 2: 4 aircraft/);
+    const s = JSON.parse(readFileSync(file, 'utf8')) as {
+      schedule: { aircraft: number; legs: { departureUtc: string }[] }[];
+    };
+    assert.deepEqual(
+      s.schedule.map((g) => g.aircraft),
+      [5, 4],
+    );
+    const [a, b] = s.schedule;
+    assert.equal(a!.legs[0]!.departureUtc, '2026-01-28T00:00:00Z');
+    assert.equal(a!.legs[1]!.departureUtc, '2026-01-29T00:00:00Z', 'a 2 h duty day holds one leg');
+    assert.equal(b!.legs[0]!.departureUtc, '2026-01-29T00:00:00Z');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('required stops and infeasible plans (exit 1)', async () => {
   const o = io();
   assert.equal(await run(['plan', '--type', 'T-50B', '--from', 'RKNW', '--to', 'ROAH', '--via', 'rkpk'], o.io), 0);

@@ -10,7 +10,9 @@ import {
   SEED_AIRCRAFT_TYPES,
   constantWind,
   findAircraftType,
+  SECONDS_PER_DAY,
   formatUtcTime,
+  hoursToSeconds,
   isLocale,
   isTandemError,
   knotsToMetersPerSecond,
@@ -20,10 +22,20 @@ import {
   noWind,
   parseUtcTime,
   planFerryRoute,
+  scheduleByDays,
   seedAirfieldDatabase,
+  splitIntoGroups,
   withOverrides,
 } from '@tandem/core';
-import type { AircraftTypeOverrides, FerryLeg, FerryPlan, Locale, WindAloft } from '@tandem/core';
+import type {
+  AircraftTypeOverrides,
+  FerryLeg,
+  FerryPlan,
+  FlightGroup,
+  Locale,
+  ScheduledLeg,
+  WindAloft,
+} from '@tandem/core';
 import type { CommandIo } from '../main.ts';
 
 export const summary = 'plan a team ferry flight (legs against range, reserves, alternates)';
@@ -39,6 +51,9 @@ const USAGE = `usage: tandem ferry plan --type TYPE --from ICAO --to ICAO [optio
   --departure TIME   departure, ISO 8601 UTC (default 2026-01-28T00:00:00Z)
   --cruise-kt N      override cruise TAS, knots      --range-km N     override still-air range, km
   --reserve-min N    override final reserve, minutes --contingency F  override contingency fraction
+  --aircraft N       number of aircraft: split into groups and schedule by days
+  --per-group N      most aircraft per group (default: all)   --days-between N  days between groups (default 1)
+  --max-duty-h H     longest flying day, hours (default 10)   --max-legs-day N  most legs a day (default 3)
   --lang en|ko|ja    language of messages (default en)
   --summary FILE     write a JSON summary
 `;
@@ -159,6 +174,11 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
       contingency: { type: 'string' },
       lang: { type: 'string' },
       summary: { type: 'string' },
+      aircraft: { type: 'string' },
+      'per-group': { type: 'string' },
+      'days-between': { type: 'string' },
+      'max-duty-h': { type: 'string' },
+      'max-legs-day': { type: 'string' },
     },
     strict: true,
   });
@@ -199,6 +219,36 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
     departureUtc,
   });
   printPlan(io, result, lang);
+  const aircraft = num(values.aircraft, '--aircraft');
+  const dutyH = num(values['max-duty-h'], '--max-duty-h');
+  let schedule: { group: FlightGroup; legs: ScheduledLeg[] }[] | undefined;
+  if (result.feasible && (aircraft !== undefined || dutyH !== undefined)) {
+    const groups = splitIntoGroups(
+      aircraft ?? 1,
+      num(values['per-group'], '--per-group') ?? aircraft ?? 1,
+      num(values['days-between'], '--days-between') ?? 1,
+    );
+    schedule = groups.map((group) => ({
+      group,
+      legs: scheduleByDays(result.legs, {
+        firstDepartureUtc: departureUtc + group.startDay * SECONDS_PER_DAY,
+        maxDutyS: hoursToSeconds(dutyH ?? 10),
+        maxLegsPerDay: num(values['max-legs-day'], '--max-legs-day') ?? 3,
+        turnaroundS: result.performance.turnaroundS,
+      }),
+    }));
+    const lines = ['', 'schedule:'];
+    for (const { group, legs } of schedule) {
+      lines.push(`group ${group.index + 1}: ${group.aircraftCount} aircraft`);
+      for (const s of legs) {
+        lines.push(
+          `  day ${s.day + 1 + group.startDay}  ${s.leg.from}→${s.leg.to}  ` +
+            `${formatUtcTime(Math.round(s.departureUtc))} → ${formatUtcTime(Math.round(s.arrivalUtc))}`,
+        );
+      }
+    }
+    io.stdout.write(lines.join('\n') + '\n');
+  }
   if (values.summary !== undefined) {
     const p = result.performance;
     const doc = {
@@ -219,6 +269,19 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
       totalDistanceKm: km(result.totalDistanceM),
       totalAirTimeS: Math.round(result.totalAirTimeS),
       totalElapsedS: Math.round(result.totalElapsedS),
+      ...(schedule === undefined
+        ? {}
+        : {
+            schedule: schedule.map(({ group, legs }) => ({
+              aircraft: group.aircraftCount,
+              legs: legs.map((x) => ({
+                from: x.leg.from,
+                to: x.leg.to,
+                departureUtc: formatUtcTime(Math.round(x.departureUtc)),
+                arrivalUtc: formatUtcTime(Math.round(x.arrivalUtc)),
+              })),
+            })),
+          }),
       assumptions: {
         rangeKm: p.rangeM / 1000,
         cruiseTasKt: Math.round(metersPerSecondToKnots(p.cruiseTasMps) * 10) / 10,
@@ -259,12 +322,12 @@ function listTypes(io: CommandIo): number {
 }
 
 function listAirfields(io: CommandIo, lang: Locale): number {
-  for (const a of seedAirfieldDatabase().all) {
-    io.stdout.write(
+  const lines = seedAirfieldDatabase().all.map(
+    (a) =>
       `${a.icao}  ${a.country}  ${a.position[1].toFixed(4)} ${a.position[0].toFixed(4)}  ` +
-        `${a.longestRunwayM.toFixed(0).padStart(4)} m  ${a.name[lang]}\n`,
-    );
-  }
+      `${a.longestRunwayM.toFixed(0).padStart(4)} m  ${a.name[lang]}`,
+  );
+  io.stdout.write(lines.join('\n') + '\n');
   return 0;
 }
 
