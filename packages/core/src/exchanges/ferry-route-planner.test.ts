@@ -14,6 +14,7 @@ import { localized } from './localized-text.ts';
 import { inputFigure } from './sourced-value.ts';
 import { seedAirfieldDatabase } from './seed-airfields.ts';
 import { constantWind, groundSpeedMps, noWind } from './wind-aloft.ts';
+import type { WindAloft } from './wind-aloft.ts';
 
 const db = seedAirfieldDatabase();
 
@@ -258,4 +259,38 @@ test('unknown airfields and types are NOT_FOUND errors naming the field', () => 
     field: 'from',
   });
   assert.throws(() => findAircraftType('F-16'), { code: 'NOT_FOUND', field: 'type' });
+});
+
+test('time-varying winds: each piece of a leg meets the wind of the time the aircraft gets there', () => {
+  const a = field('AAAA', 10, 0);
+  const b = field('BBBB', 10, 9);
+  const d = geodesicLeg(a.position, b.position).distanceM;
+  const switchUtc = 1800;
+  const wind: WindAloft = {
+    description: 'calm, then 40 m/s from the north after 30 min',
+    timeInvariant: false,
+    windAt: (_lon, _lat, t) => (t < switchUtc ? { eastMps: 0, northMps: 0 } : { eastMps: 0, northMps: -40 }),
+  };
+  const late = legAirTimeS(a, b, 200, wind, 10_000);
+  assert.ok(Math.abs(late - d / 160) < 1e-6 * late);
+  const early = legAirTimeS(a, b, 200, wind, 0);
+  const expected = switchUtc + (d - 200 * switchUtc) / 160;
+  // The switch is resolved to one 50 km piece: at most 50 km × (1/160 − 1/200) s/m = 62.5 s.
+  assert.ok(Math.abs(early - expected) <= 62.5, `${early} vs ${expected}`);
+  const world = new AirfieldDatabase([a, b, field('CCCC', 10.3, 9)]);
+  const p0 = planFerryRoute(world, {
+    type: testType,
+    originIcao: 'AAAA',
+    destinationIcao: 'BBBB',
+    wind,
+    departureUtc: 0,
+  });
+  const p1 = planFerryRoute(world, {
+    type: testType,
+    originIcao: 'AAAA',
+    destinationIcao: 'BBBB',
+    wind,
+    departureUtc: 5000,
+  });
+  assert.ok(p0.totalAirTimeS < p1.totalAirTimeS);
 });
