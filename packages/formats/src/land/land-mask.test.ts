@@ -12,6 +12,7 @@ import { geoJsonLandMask } from './geojson-land-mask.ts';
 import { naturalEarthLandMask } from './natural-earth-land-mask.ts';
 import { readNetcdfLandMask } from './netcdf-land-mask.ts';
 import { readLandMask } from './read-land-mask.ts';
+import { writeNetcdf3 } from '../netcdf3-writer.ts';
 
 const DATA = fileURLToPath(new URL('../../../../data/forcing/', import.meta.url));
 const BARENTS = `${DATA}landmask_gshhg_f_barents_8-24E_70-75N_0.005deg.nc`;
@@ -322,6 +323,78 @@ describe('NetCDF raster land masks', () => {
     await assert.rejects(
       readLandMask({ landMask: 'cdf.nc' }, dir),
       (e: unknown) => e instanceof TandemError && e.code === 'UNSUPPORTED_FILE' && e.message.includes('cdf.nc'),
+    );
+  });
+});
+
+describe('NetCDF-3 raster land masks', () => {
+  /** A 4×3 mask over 10-14°E, 50-53°N with land in the north-east corner, written by our NetCDF-3 writer. */
+  function maskFile(type: 'byte' | 'short' | 'float', latDescending = false): Uint8Array {
+    const lat = latDescending ? [52.5, 51.5, 50.5] : [50.5, 51.5, 52.5];
+    const rows = [
+      [0, 0, 0, 0],
+      [0, 0, 1, 1],
+      [0, 0, 0, 1],
+    ];
+    const z = (latDescending ? [...rows].reverse() : rows).flat();
+    return writeNetcdf3({
+      dimensions: [
+        { name: 'lat', size: 3 },
+        { name: 'lon', size: 4 },
+      ],
+      variables: [
+        { name: 'lon', type: 'double', dimensions: ['lon'], data: [10.5, 11.5, 12.5, 13.5], attributes: [] },
+        { name: 'lat', type: 'double', dimensions: ['lat'], data: lat },
+        {
+          name: 'z',
+          type,
+          dimensions: ['lat', 'lon'],
+          data: z,
+          attributes: [{ name: 'standard_name', value: 'land_binary_mask' }],
+        },
+      ],
+    });
+  }
+
+  it('reads byte, short and float masks, with latitude ascending or descending', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-land-'));
+    for (const [type, desc] of [
+      ['byte', false],
+      ['short', true],
+      ['float', false],
+    ] as const) {
+      const path = join(dir, `mask-${type}.nc`);
+      writeFileSync(path, maskFile(type, desc));
+      const m = await readNetcdfLandMask(path);
+      assert.equal(m.isLand(12.6, 51.4), true, `${type}: land cell`);
+      assert.equal(m.isLand(13.9, 52.9), true, `${type}: corner`);
+      assert.equal(m.isLand(10.1, 50.1), false, `${type}: water`);
+      assert.equal(m.isLand(11.9, 52.2), false, `${type}`);
+      assert.deepEqual(m.coverage.bboxDeg, [10, 50, 14, 53]);
+      assert.equal(m.isLand(14.5, 52.5), false, 'outside: no land information');
+      assert.equal(m.covers(14.5, 52.5), false);
+    }
+  });
+
+  it('refuses a header that declares more data than the file holds, before allocating it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-land-'));
+    const good = maskFile('byte');
+    // Truncate inside the data section: the mask's declared extent runs past the end of the file.
+    writeFileSync(join(dir, 'short.nc'), good.subarray(0, good.length - 6));
+    await assert.rejects(
+      readNetcdfLandMask(join(dir, 'short.nc')),
+      (e: unknown) => e instanceof TandemError && e.code === 'UNSUPPORTED_FILE' && e.message.includes('short.nc'),
+    );
+    // Claim a huge "lon" dimension (2^31 - 1 cells).
+    const huge = good.slice();
+    const view = new DataView(huge.buffer);
+    const lonDimAt = 36; // magic 4, numrecs 4, tag 4, count 4, "lat" (length 4 + name 4), size 4, "lon" (4 + 4)
+    assert.equal(view.getUint32(lonDimAt), 4, 'found the lon dimension size');
+    view.setUint32(lonDimAt, 0x7fffffff);
+    writeFileSync(join(dir, 'huge.nc'), huge);
+    await assert.rejects(
+      readNetcdfLandMask(join(dir, 'huge.nc')),
+      (e: unknown) => e instanceof TandemError && e.message.includes('huge.nc'),
     );
   });
 });
