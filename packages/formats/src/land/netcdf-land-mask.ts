@@ -167,12 +167,17 @@ function numberAttr(v: unknown): number {
 }
 
 async function readNetcdf4(path: string): Promise<RasterLandMask> {
-  await h5wasm.ready;
+  const module = await h5wasm.ready;
   let file: InstanceType<typeof h5wasm.File>;
+  // HDF5 errors become exceptions (not stderr noise) while this synchronous open runs; then back to the default.
+  module.activate_throwing_error_handler();
   try {
     file = new h5wasm.File(path, 'r');
+    file.keys();
   } catch (e) {
-    throw new TandemError('UNSUPPORTED_FILE', `damaged NetCDF-4/HDF5 file: ${(e as Error).message}`, path);
+    throw new TandemError('UNSUPPORTED_FILE', `damaged NetCDF-4/HDF5 file: ${firstLine(e)}`, path);
+  } finally {
+    module.deactivate_throwing_error_handler();
   }
   try {
     const datasets = new Map<string, InstanceType<typeof h5wasm.Dataset>>();
@@ -229,4 +234,13 @@ async function readNetcdf4(path: string): Promise<RasterLandMask> {
   } finally {
     file.close();
   }
+}
+
+/** The innermost HDF5 error ("truncated file: eof = ...") from an HDF5 error-stack dump. */
+function firstLine(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  const frames = m.split('\n').filter((l) => /^\s*#\d+/.test(l));
+  const last = frames.at(-1);
+  const text = last === undefined ? (m.split('\n')[0] ?? '') : last.replace(/^.*?\(\):\s*/, '');
+  return text.trim().slice(0, 200);
 }
