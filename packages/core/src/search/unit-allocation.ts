@@ -97,7 +97,7 @@ export function allocateUnits(
   const { nx, ny } = frame;
   const sep = options.altitudeSeparationM ?? 152.4;
   const cellA = frame.cellM * frame.cellM;
-  const pod = units.map(() => new Float64Array(0));
+  const pod: number[] = units.map(() => 0);
   const rects: (CellRect | undefined)[] = units.map(() => undefined);
   const residual = new Float64Array(nx * ny);
   const sat = new Float64Array((nx + 1) * (ny + 1));
@@ -108,8 +108,7 @@ export function allocateUnits(
     units.forEach((_, v) => {
       const r = rects[v];
       if (v === skip || r === undefined) return;
-      const d = pod[v] as Float64Array;
-      const pv = d[0] as number;
+      const pv = pod[v] as number;
       for (let j = r.j0; j < r.j1; j++) {
         for (let i = r.i0; i < r.i1; i++) residual[j * nx + i] = (residual[j * nx + i] as number) * (1 - pv);
       }
@@ -198,34 +197,54 @@ export function allocateUnits(
     }
     rects[u] = best;
     if (best === undefined) {
-      pod[u] = Float64Array.of(0);
+      pod[u] = 0;
     } else {
       const L = trackFor(unit, frame, best);
       const A = (best.i1 - best.i0) * (best.j1 - best.j0) * cellA;
-      pod[u] = Float64Array.of(podFromCoverage(model, (unit.sweepWidthM * L) / A));
+      pod[u] = podFromCoverage(model, (unit.sweepWidthM * L) / A);
     }
   };
 
-  const order = units
-    .map((u, k) => ({ k, effort: u.sweepWidthM * u.searchSpeedMps * u.enduranceS }))
-    .sort((a, b) => b.effort - a.effort)
-    .map((o) => o.k);
-  for (const u of order) place(u);
+  // Greedy placement depends on the order; try a few orders and keep the best plan.
+  const effort = (k: number): number => {
+    const u = units[k] as AllocationUnit;
+    return u.sweepWidthM * u.searchSpeedMps * u.enduranceS;
+  };
+  const byEffort = units.map((_, k) => k).sort((a, b) => effort(b) - effort(a));
+  const surfaceFirst = [...byEffort].sort((a, b) => Number(units[a]?.aircraft) - Number(units[b]?.aircraft));
+  const orders = [byEffort, surfaceFirst].filter((o, i, all) => all.findIndex((p) => p.join() === o.join()) === i);
+  let bestRects: (CellRect | undefined)[] = [];
+  let bestPod: number[] = [];
+  let bestTotal = -1;
   const passes = options.passes ?? 3;
-  let last = totalPos();
-  for (let p = 0; p < passes; p++) {
+  for (const order of orders) {
+    rects.fill(undefined);
     for (const u of order) place(u);
-    const now = totalPos();
-    if (now <= last * (1 + 1e-9)) break;
-    last = now;
+    let last = totalPos();
+    for (let p = 0; p < passes; p++) {
+      for (const u of order) place(u);
+      const now = totalPos();
+      if (now <= last * (1 + 1e-9)) break;
+      last = now;
+    }
+    const total = totalPos();
+    if (total > bestTotal) {
+      bestTotal = total;
+      bestRects = [...rects];
+      bestPod = [...pod];
+    }
   }
+  bestRects.forEach((r, k) => {
+    rects[k] = r;
+    pod[k] = bestPod[k] as number;
+  });
 
   function totalPos(): number {
     const miss = new Float64Array(nx * ny).fill(1);
     units.forEach((_, u) => {
       const r = rects[u];
       if (r === undefined) return;
-      const pv = (pod[u] as Float64Array)[0] as number;
+      const pv = pod[u] as number;
       for (let j = r.j0; j < r.j1; j++)
         for (let i = r.i0; i < r.i1; i++) miss[j * nx + i] = (miss[j * nx + i] as number) * (1 - pv);
     });

@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TandemError } from '../errors/index.ts';
+import { parsePlanDocument } from './plan-document.ts';
+import { cloudForDatum, planSearch } from './search-planner.ts';
+
+const twoNations = {
+  name: 'SAREX test',
+  probability: { circularNormal: { lon: 129.6, lat: 34.6, sigmaM: 15000 } },
+  searchObject: 'Raft 4 person',
+  conditions: { visibilityM: 18520, windSpeedMps: 5 },
+  startTime: '2026-05-01T06:00:00Z',
+  units: [
+    { id: 'KCG-3001', nation: 'KR', type: 'kr-kcg-3000t', enduranceS: 43200, base: { lon: 129.09, lat: 35.1 } },
+    { id: 'JCG-PM', nation: 'JP', type: 'jp-jcg-pm', enduranceS: 43200, base: { lon: 129.72, lat: 33.16 } },
+    { id: 'JMSDF-P1', nation: 'JP', type: 'jp-jmsdf-p1', base: { lon: 130.84, lat: 31.37 } },
+  ],
+  sensor: 'inverse-cube',
+  mode: 'optimize',
+  grid: { nx: 80, ny: 80 },
+};
+
+test('optimize: both nations get non-overlapping areas, POS ≤ the upper bound, units within endurance', () => {
+  const doc = parsePlanDocument(twoNations);
+  const r = planSearch(doc, cloudForDatum(doc));
+  assert.equal(r.units.length, 3);
+  assert.ok(r.pos > 0.3 && r.pos <= 1, `pos ${r.pos}`);
+  assert.ok(r.pos <= r.upperBoundPos * 1.02, `pos ${r.pos} vs bound ${r.upperBoundPos}`);
+  for (const u of r.units) {
+    assert.ok(u.pattern !== undefined, u.id);
+    assert.ok(u.withinEndurance, `${u.id} within endurance`);
+    assert.ok(u.pod > 0 && u.pod <= 1 && u.pos > 0 && u.pos <= 1, `${u.id} pod ${u.pod}`);
+    assert.ok(u.intercept !== undefined && u.intercept.timeS > Date.parse('2026-05-01T06:00:00Z') / 1000);
+  }
+  // Surface units never share cells: the two ships' rectangles are disjoint.
+  const box = (ring: readonly (readonly [number, number])[]): number[] => [
+    Math.min(...ring.map((p) => p[0])),
+    Math.max(...ring.map((p) => p[0])),
+    Math.min(...ring.map((p) => p[1])),
+    Math.max(...ring.map((p) => p[1])),
+  ];
+  const a = box(r.units[0]?.area ?? []);
+  const b = box(r.units[1]?.area ?? []);
+  const overlap = a[0]! < b[1]! - 1e-9 && b[0]! < a[1]! - 1e-9 && a[2]! < b[3]! - 1e-9 && b[2]! < a[3]! - 1e-9;
+  assert.ok(!overlap, 'ship areas overlap');
+  assert.ok(r.manual !== undefined && r.manual.ideal.searchFactor > 0);
+});
+
+test('evaluate: a fixed parallel sweep over a uniform square gives about erf(√π/2 · W/S) over its area', () => {
+  const doc = parsePlanDocument({
+    probability: {
+      uniform: {
+        polygon: [
+          [130, 35],
+          [130.2, 35],
+          [130.2, 35.2],
+          [130, 35.2],
+        ],
+      },
+    },
+    units: [
+      {
+        id: 'A',
+        nation: 'KR',
+        sweepWidthM: 1000,
+        speedMps: 10,
+        enduranceS: 200000,
+        base: [130.1, 35.1],
+        pattern: {
+          kind: 'parallel',
+          area: [
+            [130, 35],
+            [130.2, 35],
+            [130.2, 35.2],
+            [130, 35.2],
+          ],
+          trackSpacingM: 1000,
+        },
+      },
+    ],
+    sensor: 'inverse-cube',
+    mode: 'evaluate',
+  });
+  const r = planSearch(doc, cloudForDatum(doc));
+  const u = r.units[0];
+  assert.ok(u);
+  const closed = 0.7899085811848;
+  // Edge strips (S/2 on each side) get less; allow 3 %.
+  assert.ok(Math.abs(u.pod - closed) < 0.03, `${u.pod}`);
+  assert.ok(Math.abs(r.pos - u.pos) < 1e-12);
+});
+
+test('bad plan input is a TandemError naming the field', () => {
+  const bad = (patch: Record<string, unknown>, field: string): void => {
+    assert.throws(
+      () => parsePlanDocument({ ...twoNations, ...patch }),
+      (e: unknown) => e instanceof TandemError && e.field === field,
+      field,
+    );
+  };
+  bad({ sensor: 'radar' }, 'sensor');
+  bad({ mode: 'guess' }, 'mode');
+  bad({ units: [] }, 'units');
+  bad({ units: [{ id: 'x', nation: 'CN', base: [0, 0] }] }, 'units[0].nation');
+  bad({ units: [{ id: 'x', nation: 'KR', base: [200, 0] }] }, 'units[0].base');
+  bad({ probability: { circularNormal: { lon: 1, lat: 2 } } }, 'probability.circularNormal.sigmaM');
+  bad({ probability: { driftRun: 'out/run' } }, 'probability.atTime');
+  bad({ probability: {} }, 'probability');
+  bad({ mode: 'evaluate' }, 'units[0].pattern');
+  bad({ units: [{ id: 'x', nation: 'KR', base: [0, 0], pattern: { kind: 'zigzag' } }] }, 'units[0].pattern.kind');
+  const doc = parsePlanDocument({
+    ...twoNations,
+    units: [{ id: 'x', nation: 'KR', base: [129, 35], type: 'no-such-type' }],
+  });
+  assert.throws(
+    () => planSearch(doc, cloudForDatum(doc)),
+    (e: unknown) => e instanceof TandemError && e.field === 'units[0].type',
+  );
+  const doc2 = parsePlanDocument({ ...twoNations, units: [{ id: 'x', nation: 'KR', base: [129, 35], speedMps: 5 }] });
+  assert.throws(
+    () => planSearch(doc2, cloudForDatum(doc2)),
+    (e: unknown) => e instanceof TandemError && e.field === 'units[0].enduranceS',
+  );
+});
