@@ -1,0 +1,84 @@
+/**
+ * Gridded-forcing drift benchmark (issue 3): Leeway category 26, 10,000 and 100,000 particles seeded
+ * gaussian 1,000 m at 15.0°E 72.0°N at 2016-02-01T12:00Z, 24 h with dt 600 s, in the Arctic20 ROMS surface
+ * current (NetCDF-3, polar stereographic, grid-relative u/v rotated to east/north) with a constant 10 m/s
+ * wind toward the east, land from the GSHHG Barents raster. OpenDrift on this machine: 0.24 M particle-steps/s
+ * (10k) and 0.29 M (100k); the target is 30 times that.
+ *
+ * "engine" times `runDrift` alone with the environment built beforehand (the hot loop: sampling the gridded
+ * current and the wind, moves, land test); "scenario" times `runDriftScenario` end to end (worker start,
+ * file opening, lookup-table build, land mask read, merge) on 1 and 2 threads. The engine is also timed with a
+ * constant current (0.14 m/s) in place of the file, to show what the gridded sampling costs.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseDriftScenario, runDrift } from '@tandem/core';
+import { buildEnvironment, runDriftScenario } from '@tandem/runner';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const OPENDRIFT_MPS: Readonly<Record<number, number>> = { 10_000: 0.24e6, 100_000: 0.29e6 };
+
+function doc(count: number, gridded = true): unknown {
+  return {
+    object: { leewayCategoryId: 26 },
+    seed: { lon: 15.0, lat: 72.0, radiusM: 1000, radiusType: 'gaussian', time: '2016-02-01T12:00:00Z', count },
+    forcing: {
+      wind: { eastMps: 10, northMps: 0 },
+      current: gridded ? { files: ['data/forcing/Arctic20_1to5Feb_2016.nc'] } : { eastMps: 0.1, northMps: 0.1 },
+    },
+    coast: { landMask: 'data/forcing/landmask_gshhg_f_barents_8-24E_70-75N_0.005deg.nc' },
+    run: { durationS: 86400, timeStepS: 600, outputStepS: 3600, rngSeed: 1 },
+  };
+}
+
+const rows: string[][] = [];
+for (const count of [10_000, 100_000]) {
+  for (const gridded of [true, false]) {
+    const scenario = parseDriftScenario(doc(count, gridded), { baseDir: repo });
+    const built = await buildEnvironment(scenario, repo);
+    try {
+      runDrift(scenario.config, built.env, { particleCount: Math.min(count, 1000) });
+      globalThis.gc?.();
+      const t0 = performance.now();
+      const r = runDrift(scenario.config, built.env);
+      const s = (performance.now() - t0) / 1000;
+      const rate = r.particleSteps / s;
+      rows.push([
+        String(count),
+        gridded ? 'engine, 1 thread' : 'engine, constant current (comparison)',
+        s.toFixed(2),
+        (r.particleSteps / 1e6).toFixed(2),
+        (rate / 1e6).toFixed(2),
+        (rate / OPENDRIFT_MPS[count]!).toFixed(0),
+        `${r.strandedCount} stranded, ${r.noDataCount} no data`,
+      ]);
+    } finally {
+      built.close();
+    }
+  }
+  for (const threads of [1, 2]) {
+    globalThis.gc?.();
+    const t0 = performance.now();
+    const run = await runDriftScenario({ doc: doc(count), baseDir: repo }, { threads });
+    const s = (performance.now() - t0) / 1000;
+    const rate = run.particleSteps / s;
+    rows.push([
+      String(count),
+      `scenario, ${run.threads} thread${run.threads > 1 ? 's' : ''}`,
+      s.toFixed(2),
+      (run.particleSteps / 1e6).toFixed(2),
+      (rate / 1e6).toFixed(2),
+      (rate / OPENDRIFT_MPS[count]!).toFixed(0),
+      `${run.report.strandedCount} stranded, ${run.report.noDataCount} no data`,
+    ]);
+  }
+}
+
+const head = ['particles', 'run', 'wall s', 'M steps', 'M steps/s', '× OpenDrift', 'end state'];
+const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
+const line = (r: string[]): string =>
+  r.map((c, k) => (k < 2 || k === 6 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
+process.stdout.write(
+  'Gridded forcing: Arctic20 surface current + constant wind 10 m/s east, GSHHG Barents land, cat. 26, 24 h, dt 600 s\n' +
+    `${line(head)}\n${rows.map(line).join('\n')}\n` +
+    'OpenDrift reference: 0.24 M steps/s (10k), 0.29 M steps/s (100k); target ×30.\n',
+);
