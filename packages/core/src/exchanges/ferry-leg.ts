@@ -90,6 +90,7 @@ export function legAirTimeS(
 ): number {
   const { distanceM } = geodesicLeg(from.position, to.position);
   if (distanceM === 0) return 0;
+  if (wind.calm === true) return distanceM / tasMps;
   const n = Math.max(1, Math.ceil(distanceM / WIND_INTEGRATION_PIECE_M));
   const { pieceM, samples } = geodesicMidpoints(from.position, to.position, n);
   let t = 0;
@@ -129,7 +130,8 @@ const km = (m: number): string => (m / 1000).toFixed(0);
 
 /**
  * Evaluate a leg against range, reserves, runway and alternate rules. `alternate` is the precomputed nearest
- * alternate for the destination (see nearestAlternate), or null if none exists.
+ * alternate for the destination (see nearestAlternate), or null if none exists; `airTimeS`, when given, is the
+ * leg's air time already computed by legAirTimeS for the same departure.
  */
 export function evaluateLeg(
   from: Airfield,
@@ -138,6 +140,7 @@ export function evaluateLeg(
   wind: WindAloft,
   departureUtc: number,
   alternate: AlternateChoice | null,
+  airTimeS: number = legAirTimeS(from, to, perf.cruiseTasMps, wind, departureUtc),
 ): FerryLeg {
   const { distanceM, initialTrackDeg } = geodesicLeg(from.position, to.position);
   const issues: LegIssue[] = [];
@@ -161,7 +164,6 @@ export function evaluateLeg(
       ),
     });
   }
-  const airTimeS = legAirTimeS(from, to, perf.cruiseTasMps, wind, departureUtc);
   if (Number.isNaN(airTimeS)) {
     issues.push({
       code: 'WIND_TOO_STRONG',

@@ -5,7 +5,7 @@ import { findConfiguration } from './aircraft-type.ts';
 import type { CountryCode } from './country.ts';
 import { geodesicLeg } from './ferry-geodesic.ts';
 import type { AlternateChoice, FerryLeg, FlightPerformance } from './ferry-leg.ts';
-import { evaluateLeg, flightPerformance, nearestAlternate } from './ferry-leg.ts';
+import { evaluateLeg, flightPerformance, legAirTimeS, nearestAlternate } from './ferry-leg.ts';
 import type { WindAloft } from './wind-aloft.ts';
 import { noWind } from './wind-aloft.ts';
 
@@ -60,6 +60,20 @@ interface Graph {
   readonly wind: WindAloft;
   readonly distM: Float64Array;
   readonly altCache: Map<number, AlternateChoice | null>;
+  /** Leg air times, cached when the wind does not change with time (NaN: unflyable). */
+  readonly airS: Float64Array;
+  readonly airKnown: Uint8Array;
+}
+
+function airTime(g: Graph, i: number, j: number, departureUtc: number): number {
+  const k = i * g.nodes.length + j;
+  if (g.wind.timeInvariant && g.airKnown[k] === 1) return g.airS[k]!;
+  const t = legAirTimeS(g.nodes[i]!, g.nodes[j]!, g.perf.cruiseTasMps, g.wind, departureUtc);
+  if (g.wind.timeInvariant) {
+    g.airS[k] = t;
+    g.airKnown[k] = 1;
+  }
+  return t;
 }
 
 function distance(g: Graph, i: number, j: number): number {
@@ -83,9 +97,9 @@ function alternateFor(g: Graph, j: number, arrivalUtc: number): AlternateChoice 
 }
 
 function legBetween(g: Graph, i: number, j: number, departureUtc: number): FerryLeg {
-  const provisional = evaluateLeg(g.nodes[i]!, g.nodes[j]!, g.perf, g.wind, departureUtc, null);
-  const arrival = departureUtc + (Number.isFinite(provisional.airTimeS) ? provisional.airTimeS : 0);
-  return evaluateLeg(g.nodes[i]!, g.nodes[j]!, g.perf, g.wind, departureUtc, alternateFor(g, j, arrival));
+  const air = airTime(g, i, j, departureUtc);
+  const arrival = departureUtc + (Number.isFinite(air) ? air : 0);
+  return evaluateLeg(g.nodes[i]!, g.nodes[j]!, g.perf, g.wind, departureUtc, alternateFor(g, j, arrival), air);
 }
 
 /** Lexicographic (legs, elapsed time) shortest path from `s` to `t`, departing at `startUtc`. */
@@ -173,12 +187,15 @@ export function planFerryRoute(db: AirfieldDatabase, req: FerryPlanRequest): Fer
   for (const a of pool) if (a.longestRunwayM >= perf.minRunwayM) byIcao.set(a.icao, a);
   const nodes = [...byIcao.values()];
   const index = new Map(nodes.map((a, i) => [a.icao, i]));
+  const n2 = nodes.length * nodes.length;
   const g: Graph = {
     nodes,
     perf,
     wind,
-    distM: new Float64Array(nodes.length * nodes.length).fill(NaN),
+    distM: new Float64Array(n2).fill(NaN),
     altCache: new Map(),
+    airS: new Float64Array(n2),
+    airKnown: new Uint8Array(n2),
   };
 
   const direct = legBetween(g, index.get(origin.icao)!, index.get(destination.icao)!, startUtc);

@@ -14,11 +14,13 @@ export interface WindVector {
 export interface WindAloft {
   readonly description: string;
   readonly timeInvariant: boolean;
+  /** True when the wind is zero everywhere: legs are then flown at TAS without integration. */
+  readonly calm?: boolean;
   windAt(lonDeg: number, latDeg: number, timeUtc: number): WindVector;
 }
 
 export function noWind(): WindAloft {
-  return { description: 'no wind', timeInvariant: true, windAt: () => ({ eastMps: 0, northMps: 0 }) };
+  return { description: 'no wind', timeInvariant: true, calm: true, windAt: () => ({ eastMps: 0, northMps: 0 }) };
 }
 
 /** A uniform wind blowing FROM `fromDeg` (degrees true) at `speedMps`. */
@@ -33,6 +35,7 @@ export function constantWind(fromDeg: number, speedMps: number): WindAloft {
   return {
     description: `wind from ${(((fromDeg % 360) + 360) % 360).toFixed(0)}° at ${speedMps.toFixed(1)} m/s`,
     timeInvariant: true,
+    calm: speedMps === 0,
     windAt: () => v,
   };
 }
