@@ -4,3 +4,4 @@ export * from './raster-land-mask.ts';
 export * from './netcdf-land-mask.ts';
 export * from './natural-earth-land-mask.ts';
 export * from './read-land-mask.ts';
+export * from './land-mask-transfer.ts';

@@ -11,7 +11,8 @@ import { PolygonLandMask } from './polygon-land-mask.ts';
 import { geoJsonLandMask } from './geojson-land-mask.ts';
 import { naturalEarthLandMask } from './natural-earth-land-mask.ts';
 import { readNetcdfLandMask } from './netcdf-land-mask.ts';
-import { readLandMask } from './read-land-mask.ts';
+import { NO_LAND_MASK, readLandMask } from './read-land-mask.ts';
+import { fromLandMaskTransfer, toLandMaskTransfer } from './land-mask-transfer.ts';
 import { writeNetcdf3 } from '../netcdf3-writer.ts';
 
 const DATA = fileURLToPath(new URL('../../../../data/forcing/', import.meta.url));
@@ -396,5 +397,26 @@ describe('NetCDF-3 raster land masks', () => {
       readNetcdfLandMask(join(dir, 'huge.nc')),
       (e: unknown) => e instanceof TandemError && e.message.includes('huge.nc'),
     );
+  });
+});
+
+describe('land masks across threads', () => {
+  it('survive structured cloning (as postMessage does) with identical answers', async () => {
+    const masks = [await naturalEarthLandMask(), await readNetcdfLandMask(BARENTS), NO_LAND_MASK];
+    const pts = fc.sample(fc.tuple(fc.double({ min: -180, max: 180 }), fc.double({ min: -90, max: 90 })), {
+      numRuns: 2000,
+      seed: 7,
+    });
+    const barentsPts = fc.sample(fc.tuple(fc.double({ min: 8, max: 24 }), fc.double({ min: 70, max: 75 })), {
+      numRuns: 2000,
+      seed: 8,
+    });
+    for (const m of masks) {
+      const copy = fromLandMaskTransfer(structuredClone(toLandMaskTransfer(m)));
+      assert.equal(copy.name, m.name);
+      assert.deepEqual(copy.coverage, m.coverage);
+      for (const [x, y] of [...pts, ...barentsPts])
+        assert.equal(copy.isLand(x, y), m.isLand(x, y), `${m.name} ${x} ${y}`);
+    }
   });
 });

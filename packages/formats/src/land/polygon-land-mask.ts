@@ -83,158 +83,41 @@ export class PolygonLandMask implements CoveredLandMask {
   readonly #winding: Int32Array;
   readonly #cellStart: Uint32Array;
   readonly #cellEdges: Uint32Array;
+  readonly #data: PolygonLandIndexData;
 
-  constructor(name: string, polygons: readonly PolygonRings[], options: PolygonLandMaskOptions = {}) {
-    this.name = name;
-    this.coverage = { bboxDeg: options.coverageBboxDeg ?? null, outside: 'water' };
-    const rings = prepareRings(polygons);
-    let nEdges = 0;
-    let minX = Infinity;
-    let maxX = -Infinity;
-    let minY = Infinity;
-    let maxY = -Infinity;
-    for (const r of rings) {
-      nEdges += r.length / 2;
-      for (let k = 0; k < r.length; k += 2) {
-        const x = r[k] as number;
-        const y = r[k + 1] as number;
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-    }
-    const ax = new Float64Array(nEdges);
-    const ay = new Float64Array(nEdges);
-    const bx = new Float64Array(nEdges);
-    const by = new Float64Array(nEdges);
-    let e = 0;
-    for (const r of rings) {
-      const n = r.length / 2;
-      for (let k = 0; k < n; k++) {
-        const k2 = (k + 1) % n;
-        const x1 = r[2 * k] as number;
-        const y1 = r[2 * k + 1] as number;
-        const x2 = r[2 * k2] as number;
-        const y2 = r[2 * k2 + 1] as number;
-        if (x1 === x2 && y1 === y2) continue;
-        ax[e] = x1;
-        ay[e] = y1;
-        bx[e] = x2;
-        by[e] = y2;
-        e++;
-      }
-    }
-    nEdges = e;
-    if (nEdges === 0) {
-      minX = 0;
-      maxX = 1;
-      minY = 0;
-      maxY = 1;
-    }
-    const width = Math.max(maxX - minX, 1e-6);
-    const height = Math.max(maxY - minY, 1e-6);
-    let cell = options.cellDeg ?? Math.sqrt((width * height) / Math.min(MAX_CELLS, Math.max(4096, 2 * nEdges)));
-    if (!(cell > 0) || !Number.isFinite(cell)) {
-      throw new TandemError('INVALID_INPUT', `grid cell size must be > 0 degrees, got ${cell}`, 'cellDeg');
-    }
-    while (Math.ceil(width / cell + 1) * Math.ceil(height / cell + 1) > MAX_CELLS) cell *= 1.25;
-    const x0 = minX - cell * 0.5;
-    const y0 = minY - cell * 0.5;
-    const nx = Math.ceil((maxX - x0) / cell + 0.5);
-    const ny = Math.ceil((maxY - y0) / cell + 0.5);
-    const nCells = nx * ny;
+  /** Build the index from polygons, or adopt an index built elsewhere (`indexData`, e.g. in another thread). */
+  constructor(data: PolygonLandIndexData);
+  constructor(name: string, polygons: readonly PolygonRings[], options?: PolygonLandMaskOptions);
+  constructor(
+    nameOrData: string | PolygonLandIndexData,
+    polygons: readonly PolygonRings[] = [],
+    options: PolygonLandMaskOptions = {},
+  ) {
+    const d = typeof nameOrData === 'string' ? buildPolygonLandIndex(nameOrData, polygons, options) : nameOrData;
+    this.name = d.name;
+    this.coverage = { bboxDeg: d.coverageBboxDeg, outside: 'water' };
+    this.#ax = d.ax;
+    this.#ay = d.ay;
+    this.#bx = d.bx;
+    this.#by = d.by;
+    this.#x0 = d.x0;
+    this.#y0 = d.y0;
+    this.#cell = d.cellDeg;
+    this.#inv = 1 / d.cellDeg;
+    this.#nx = d.nx;
+    this.#ny = d.ny;
+    this.#maxX = d.x0 + d.nx * d.cellDeg;
+    this.#state = d.state;
+    this.#winding = d.winding;
+    this.#cellStart = d.cellStart;
+    this.#cellEdges = d.cellEdges;
+    this.stats = d.stats;
+    this.#data = d;
+  }
 
-    const cellStart = new Uint32Array(nCells + 1);
-    forEachEdgeCell(ax, ay, bx, by, nEdges, x0, y0, cell, nx, ny, (c) => {
-      cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
-    });
-    for (let c = 0; c < nCells; c++) cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
-    const edgeRefs = cellStart[nCells] as number;
-    const cellEdges = new Uint32Array(edgeRefs);
-    const fill = cellStart.slice(0, nCells);
-    forEachEdgeCell(ax, ay, bx, by, nEdges, x0, y0, cell, nx, ny, (c, edge) => {
-      const at = fill[c] as number;
-      cellEdges[at] = edge;
-      fill[c] = at + 1;
-    });
-
-    // Winding number at each cell's east-side midpoint, one sweep per row along y = row centre.
-    const winding = new Int32Array(nCells);
-    const state = new Uint8Array(nCells);
-    const stamp = new Int32Array(nEdges).fill(-1);
-    let crossX = new Float64Array(1024);
-    let crossS = new Int8Array(1024);
-    let order = new Uint32Array(1024);
-    let mixedCells = 0;
-    let landCells = 0;
-    for (let j = 0; j < ny; j++) {
-      const yc = y0 + (j + 0.5) * cell;
-      let m = 0;
-      for (let i = 0; i < nx; i++) {
-        const c = j * nx + i;
-        for (let p = cellStart[c] as number, end = cellStart[c + 1] as number; p < end; p++) {
-          const k = cellEdges[p] as number;
-          if (stamp[k] === j) continue;
-          stamp[k] = j;
-          const y1 = ay[k] as number;
-          const y2 = by[k] as number;
-          if (y1 <= yc === y2 <= yc) continue;
-          if (m === crossX.length) {
-            const bigger = new Float64Array(m * 2);
-            bigger.set(crossX);
-            crossX = bigger;
-            const s2 = new Int8Array(m * 2);
-            s2.set(crossS);
-            crossS = s2;
-            order = new Uint32Array(m * 2);
-          }
-          const x1 = ax[k] as number;
-          crossX[m] = x1 + ((yc - y1) * ((bx[k] as number) - x1)) / (y2 - y1);
-          crossS[m] = y2 > y1 ? 1 : -1;
-          m++;
-        }
-      }
-      for (let q = 0; q < m; q++) order[q] = q;
-      const sorted = order.subarray(0, m).sort((a, b) => (crossX[a] as number) - (crossX[b] as number));
-      let w = 0;
-      let q = m - 1;
-      for (let i = nx - 1; i >= 0; i--) {
-        const xe = x0 + (i + 1) * cell;
-        while (q >= 0 && (crossX[sorted[q] as number] as number) > xe) {
-          w += crossS[sorted[q] as number] as number;
-          q--;
-        }
-        const c = j * nx + i;
-        winding[c] = w;
-        if ((cellStart[c + 1] as number) > (cellStart[c] as number)) {
-          state[c] = MIXED;
-          mixedCells++;
-        } else if (w > 0) {
-          state[c] = LAND;
-          landCells++;
-        } else {
-          state[c] = WATER;
-        }
-      }
-    }
-
-    this.#ax = ax;
-    this.#ay = ay;
-    this.#bx = bx;
-    this.#by = by;
-    this.#x0 = x0;
-    this.#y0 = y0;
-    this.#cell = cell;
-    this.#inv = 1 / cell;
-    this.#nx = nx;
-    this.#ny = ny;
-    this.#maxX = x0 + nx * cell;
-    this.#state = state;
-    this.#winding = winding;
-    this.#cellStart = cellStart;
-    this.#cellEdges = cellEdges;
-    this.stats = { edges: nEdges, nx, ny, cellDeg: cell, mixedCells, landCells, edgeRefs };
+  /** The index as plain typed arrays: post it to worker threads (structured clone) instead of rebuilding there. */
+  get indexData(): PolygonLandIndexData {
+    return this.#data;
   }
 
   isLand(lonDeg: number, latDeg: number): boolean {
@@ -287,6 +170,188 @@ export class PolygonLandMask implements CoveredLandMask {
     }
     return w > 0;
   }
+}
+
+/** Plain-data form of a polygon land index (typed arrays and numbers), transferable between threads. */
+export interface PolygonLandIndexData {
+  readonly name: string;
+  readonly coverageBboxDeg: readonly [number, number, number, number] | null;
+  readonly x0: number;
+  readonly y0: number;
+  readonly cellDeg: number;
+  readonly nx: number;
+  readonly ny: number;
+  /** Edge k runs from (ax[k], ay[k]) to (bx[k], by[k]), degrees, outer rings counter-clockwise. */
+  readonly ax: Float64Array;
+  readonly ay: Float64Array;
+  readonly bx: Float64Array;
+  readonly by: Float64Array;
+  /** Per cell: 0 water, 1 land, 2 mixed. */
+  readonly state: Uint8Array;
+  /** Per cell: winding number at the midpoint of its east side. */
+  readonly winding: Int32Array;
+  /** Per cell: its edges are cellEdges[cellStart[c] .. cellStart[c + 1]). */
+  readonly cellStart: Uint32Array;
+  readonly cellEdges: Uint32Array;
+  readonly stats: PolygonIndexStats;
+}
+
+/** Build the grid index of `polygons` (see the file comment for the method). */
+export function buildPolygonLandIndex(
+  name: string,
+  polygons: readonly PolygonRings[],
+  options: PolygonLandMaskOptions = {},
+): PolygonLandIndexData {
+  const rings = prepareRings(polygons);
+  let nEdges = 0;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const r of rings) {
+    nEdges += r.length / 2;
+    for (let k = 0; k < r.length; k += 2) {
+      const x = r[k] as number;
+      const y = r[k + 1] as number;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  }
+  const ax = new Float64Array(nEdges);
+  const ay = new Float64Array(nEdges);
+  const bx = new Float64Array(nEdges);
+  const by = new Float64Array(nEdges);
+  let e = 0;
+  for (const r of rings) {
+    const n = r.length / 2;
+    for (let k = 0; k < n; k++) {
+      const k2 = (k + 1) % n;
+      const x1 = r[2 * k] as number;
+      const y1 = r[2 * k + 1] as number;
+      const x2 = r[2 * k2] as number;
+      const y2 = r[2 * k2 + 1] as number;
+      if (x1 === x2 && y1 === y2) continue;
+      ax[e] = x1;
+      ay[e] = y1;
+      bx[e] = x2;
+      by[e] = y2;
+      e++;
+    }
+  }
+  nEdges = e;
+  if (nEdges === 0) {
+    minX = 0;
+    maxX = 1;
+    minY = 0;
+    maxY = 1;
+  }
+  const width = Math.max(maxX - minX, 1e-6);
+  const height = Math.max(maxY - minY, 1e-6);
+  let cell = options.cellDeg ?? Math.sqrt((width * height) / Math.min(MAX_CELLS, Math.max(4096, 2 * nEdges)));
+  if (!(cell > 0) || !Number.isFinite(cell)) {
+    throw new TandemError('INVALID_INPUT', `grid cell size must be > 0 degrees, got ${cell}`, 'cellDeg');
+  }
+  while (Math.ceil(width / cell + 1) * Math.ceil(height / cell + 1) > MAX_CELLS) cell *= 1.25;
+  const x0 = minX - cell * 0.5;
+  const y0 = minY - cell * 0.5;
+  const nx = Math.ceil((maxX - x0) / cell + 0.5);
+  const ny = Math.ceil((maxY - y0) / cell + 0.5);
+  const nCells = nx * ny;
+
+  const cellStart = new Uint32Array(nCells + 1);
+  forEachEdgeCell(ax, ay, bx, by, nEdges, x0, y0, cell, nx, ny, (c) => {
+    cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
+  });
+  for (let c = 0; c < nCells; c++) cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
+  const edgeRefs = cellStart[nCells] as number;
+  const cellEdges = new Uint32Array(edgeRefs);
+  const fill = cellStart.slice(0, nCells);
+  forEachEdgeCell(ax, ay, bx, by, nEdges, x0, y0, cell, nx, ny, (c, edge) => {
+    const at = fill[c] as number;
+    cellEdges[at] = edge;
+    fill[c] = at + 1;
+  });
+
+  // Winding number at each cell's east-side midpoint, one sweep per row along y = row centre.
+  const winding = new Int32Array(nCells);
+  const state = new Uint8Array(nCells);
+  const stamp = new Int32Array(nEdges).fill(-1);
+  let crossX = new Float64Array(1024);
+  let crossS = new Int8Array(1024);
+  let order = new Uint32Array(1024);
+  let mixedCells = 0;
+  let landCells = 0;
+  for (let j = 0; j < ny; j++) {
+    const yc = y0 + (j + 0.5) * cell;
+    let m = 0;
+    for (let i = 0; i < nx; i++) {
+      const c = j * nx + i;
+      for (let p = cellStart[c] as number, end = cellStart[c + 1] as number; p < end; p++) {
+        const k = cellEdges[p] as number;
+        if (stamp[k] === j) continue;
+        stamp[k] = j;
+        const y1 = ay[k] as number;
+        const y2 = by[k] as number;
+        if (y1 <= yc === y2 <= yc) continue;
+        if (m === crossX.length) {
+          const bigger = new Float64Array(m * 2);
+          bigger.set(crossX);
+          crossX = bigger;
+          const s2 = new Int8Array(m * 2);
+          s2.set(crossS);
+          crossS = s2;
+          order = new Uint32Array(m * 2);
+        }
+        const x1 = ax[k] as number;
+        crossX[m] = x1 + ((yc - y1) * ((bx[k] as number) - x1)) / (y2 - y1);
+        crossS[m] = y2 > y1 ? 1 : -1;
+        m++;
+      }
+    }
+    for (let q = 0; q < m; q++) order[q] = q;
+    const sorted = order.subarray(0, m).sort((a, b) => (crossX[a] as number) - (crossX[b] as number));
+    let w = 0;
+    let q = m - 1;
+    for (let i = nx - 1; i >= 0; i--) {
+      const xe = x0 + (i + 1) * cell;
+      while (q >= 0 && (crossX[sorted[q] as number] as number) > xe) {
+        w += crossS[sorted[q] as number] as number;
+        q--;
+      }
+      const c = j * nx + i;
+      winding[c] = w;
+      if ((cellStart[c + 1] as number) > (cellStart[c] as number)) {
+        state[c] = MIXED;
+        mixedCells++;
+      } else if (w > 0) {
+        state[c] = LAND;
+        landCells++;
+      } else {
+        state[c] = WATER;
+      }
+    }
+  }
+
+  return {
+    name,
+    coverageBboxDeg: options.coverageBboxDeg ?? null,
+    x0,
+    y0,
+    cellDeg: cell,
+    nx,
+    ny,
+    ax,
+    ay,
+    bx,
+    by,
+    state,
+    winding,
+    cellStart,
+    cellEdges,
+    stats: { edges: nEdges, nx, ny, cellDeg: cell, mixedCells, landCells, edgeRefs },
+  };
 }
 
 /** Visit every (cell, edge) pair where the edge touches the closed cell (expanded by a hair for round-off). */

@@ -32,9 +32,12 @@ export class RasterLandMask implements CoveredLandMask {
   readonly #east: number;
   readonly #south: number;
   readonly #north: number;
+  /** The raster as given: plain typed data that can be posted to worker threads. */
+  readonly grid: RasterLandMaskGrid;
 
   constructor(name: string, grid: RasterLandMaskGrid) {
     this.name = name;
+    this.grid = grid;
     const nx = grid.lonDeg.length;
     const ny = grid.latDeg.length;
     if (nx < 2 || ny < 2)
