@@ -6,3 +6,4 @@ export * from './land/index.ts';
 export * from './calendar/index.ts';
 export * from './netcdf3-writer.ts';
 export * from './trajectory/index.ts';
+export * from './search/index.ts';
