@@ -39,7 +39,7 @@ export interface CoveredLandMask extends LandMask {
 }
 
 export interface PolygonLandMaskOptions {
-  /** Grid cell size in degrees; default chosen for about two cells per polygon edge. */
+  /** Grid cell size in degrees; default chosen for about four cells per polygon edge. */
   readonly cellDeg?: number;
   /** Coverage to report: null (global, the default) or the box outside which the mask has no information. */
   readonly coverageBboxDeg?: readonly [number, number, number, number] | null;
@@ -68,10 +68,7 @@ export class PolygonLandMask implements CoveredLandMask {
   readonly name: string;
   readonly coverage: LandMaskCoverage;
   readonly stats: PolygonIndexStats;
-  readonly #ax: Float64Array;
-  readonly #ay: Float64Array;
-  readonly #bx: Float64Array;
-  readonly #by: Float64Array;
+  readonly #edges: Float64Array;
   readonly #x0: number;
   readonly #y0: number;
   readonly #cell: number;
@@ -82,7 +79,6 @@ export class PolygonLandMask implements CoveredLandMask {
   readonly #state: Uint8Array;
   readonly #winding: Int32Array;
   readonly #cellStart: Uint32Array;
-  readonly #cellEdges: Uint32Array;
   readonly #data: PolygonLandIndexData;
 
   /** Build the index from polygons, or adopt an index built elsewhere (`indexData`, e.g. in another thread). */
@@ -96,10 +92,7 @@ export class PolygonLandMask implements CoveredLandMask {
     const d = typeof nameOrData === 'string' ? buildPolygonLandIndex(nameOrData, polygons, options) : nameOrData;
     this.name = d.name;
     this.coverage = { bboxDeg: d.coverageBboxDeg, outside: 'water' };
-    this.#ax = d.ax;
-    this.#ay = d.ay;
-    this.#bx = d.bx;
-    this.#by = d.by;
+    this.#edges = d.cellEdgeCoords;
     this.#x0 = d.x0;
     this.#y0 = d.y0;
     this.#cell = d.cellDeg;
@@ -110,7 +103,6 @@ export class PolygonLandMask implements CoveredLandMask {
     this.#state = d.state;
     this.#winding = d.winding;
     this.#cellStart = d.cellStart;
-    this.#cellEdges = d.cellEdges;
     this.stats = d.stats;
     this.#data = d;
   }
@@ -148,17 +140,12 @@ export class PolygonLandMask implements CoveredLandMask {
     const yc = this.#y0 + (j + 0.5) * this.#cell;
     const up = y > yc;
     let w = this.#winding[c] as number;
-    const ax = this.#ax;
-    const ay = this.#ay;
-    const bx = this.#bx;
-    const by = this.#by;
-    const edges = this.#cellEdges;
-    for (let p = this.#cellStart[c] as number, end = this.#cellStart[c + 1] as number; p < end; p++) {
-      const k = edges[p] as number;
-      const x1 = ax[k] as number;
-      const y1 = ay[k] as number;
-      const x2 = bx[k] as number;
-      const y2 = by[k] as number;
+    const e = this.#edges;
+    for (let p = 4 * (this.#cellStart[c] as number), end = 4 * (this.#cellStart[c + 1] as number); p < end; p += 4) {
+      const x1 = e[p] as number;
+      const y1 = e[p + 1] as number;
+      const x2 = e[p + 2] as number;
+      const y2 = e[p + 3] as number;
       if (y1 <= y !== y2 <= y) {
         const xi = x1 + ((y - y1) * (x2 - x1)) / (y2 - y1);
         if (xi > x && xi <= xe) w += y2 > y1 ? 1 : -1;
@@ -181,18 +168,17 @@ export interface PolygonLandIndexData {
   readonly cellDeg: number;
   readonly nx: number;
   readonly ny: number;
-  /** Edge k runs from (ax[k], ay[k]) to (bx[k], by[k]), degrees, outer rings counter-clockwise. */
-  readonly ax: Float64Array;
-  readonly ay: Float64Array;
-  readonly bx: Float64Array;
-  readonly by: Float64Array;
   /** Per cell: 0 water, 1 land, 2 mixed. */
   readonly state: Uint8Array;
   /** Per cell: winding number at the midpoint of its east side. */
   readonly winding: Int32Array;
-  /** Per cell: its edges are cellEdges[cellStart[c] .. cellStart[c + 1]). */
+  /**
+   * Per cell: its edges are entries cellStart[c] .. cellStart[c + 1] - 1 of `cellEdgeCoords`, each four numbers
+   * (lon1, lat1, lon2, lat2) in degrees, outer rings counter-clockwise; an edge is copied into every cell it
+   * touches so that a query reads one contiguous block.
+   */
   readonly cellStart: Uint32Array;
-  readonly cellEdges: Uint32Array;
+  readonly cellEdgeCoords: Float64Array;
   readonly stats: PolygonIndexStats;
 }
 
@@ -249,7 +235,7 @@ export function buildPolygonLandIndex(
   }
   const width = Math.max(maxX - minX, 1e-6);
   const height = Math.max(maxY - minY, 1e-6);
-  let cell = options.cellDeg ?? Math.sqrt((width * height) / Math.min(MAX_CELLS, Math.max(4096, 2 * nEdges)));
+  let cell = options.cellDeg ?? Math.sqrt((width * height) / Math.min(MAX_CELLS, Math.max(4096, 4 * nEdges)));
   if (!(cell > 0) || !Number.isFinite(cell)) {
     throw new TandemError('INVALID_INPUT', `grid cell size must be > 0 degrees, got ${cell}`, 'cellDeg');
   }
@@ -334,6 +320,14 @@ export function buildPolygonLandIndex(
     }
   }
 
+  const cellEdgeCoords = new Float64Array(4 * edgeRefs);
+  for (let p = 0; p < edgeRefs; p++) {
+    const k = cellEdges[p] as number;
+    cellEdgeCoords[4 * p] = ax[k] as number;
+    cellEdgeCoords[4 * p + 1] = ay[k] as number;
+    cellEdgeCoords[4 * p + 2] = bx[k] as number;
+    cellEdgeCoords[4 * p + 3] = by[k] as number;
+  }
   return {
     name,
     coverageBboxDeg: options.coverageBboxDeg ?? null,
@@ -342,14 +336,10 @@ export function buildPolygonLandIndex(
     cellDeg: cell,
     nx,
     ny,
-    ax,
-    ay,
-    bx,
-    by,
     state,
     winding,
     cellStart,
-    cellEdges,
+    cellEdgeCoords,
     stats: { edges: nEdges, nx, ny, cellDeg: cell, mixedCells, landCells, edgeRefs },
   };
 }
