@@ -7,3 +7,4 @@ export * from './calendar/index.ts';
 export * from './netcdf3-writer.ts';
 export * from './trajectory/index.ts';
 export * from './search/index.ts';
+export * from './messages/index.ts';
