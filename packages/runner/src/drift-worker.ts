@@ -25,6 +25,7 @@ try {
   const built = await buildEnvironment(job.scenario, job.baseDir);
   try {
     let last = -1;
+    const t0 = performance.now();
     const res = runDrift(job.scenario.config, built.env, {
       firstParticle: job.firstParticle,
       particleCount: job.particleCount,
@@ -35,6 +36,7 @@ try {
         }
       },
     });
+    const computeS = (performance.now() - t0) / 1000;
     const t = res.trajectories;
     const buffers = [t.lonDeg, t.latDeg, t.status, t.capsized, t.categoryId, t.seedTimeS, t.weight]
       .filter((a) => a !== undefined)
@@ -45,6 +47,7 @@ try {
         result: {
           ...res,
           sources: { wind: built.env.wind.name, current: built.env.current.name, land: built.env.land.name },
+          computeS,
         },
       },
       buffers,

@@ -69,6 +69,8 @@ export interface DriftScenarioRun {
   readonly threads: number;
   /** Wall-clock seconds of the run (workers started to results merged). */
   readonly wallS: number;
+  /** Engine seconds of the slowest worker (without thread start-up, environment loading and merging). */
+  readonly computeS: number;
 }
 
 const MAX_REPORTED_EVENTS = 1000;
@@ -275,5 +277,6 @@ export async function runDriftScenario(
     particleSteps: runReport.particleSteps,
     threads: ranges.length,
     wallS,
+    computeS: Math.max(...results.map((r) => r.computeS)),
   };
 }

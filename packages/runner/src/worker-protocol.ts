@@ -4,6 +4,8 @@ import type { DriftResult, ErrorCode } from '@tandem/core';
 export interface WorkerRunResult extends DriftResult {
   /** Names of the sources and land mask the worker used, for the run report. */
   readonly sources: { readonly wind: string; readonly current: string; readonly land: string };
+  /** Seconds the worker spent in the engine (environment already built). */
+  readonly computeS: number;
 }
 
 export type WorkerMessage =
