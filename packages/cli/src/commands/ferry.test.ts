@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -105,6 +105,55 @@ test('required stops and infeasible plans (exit 1)', async () => {
     1,
   );
   assert.match(bad.out(), /NO FEASIBLE PLAN/);
+});
+
+test('clearance warnings for legs without an approved clearance, cleared with one on file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-ferry-'));
+  try {
+    const file = join(dir, 's.json');
+    const args = ['plan', '--type', 'T-50B', '--from', 'RKNW', '--to', 'ROAH', '--as-of', '2026-01-20T00:00:00Z'];
+    let o = io();
+    assert.equal(await run([...args, '--summary', file], o.io), 0);
+    assert.match(o.out(), /MISSING: JP landing RKNW–ROAH/);
+    assert.match(o.out(), /REQUEST_DUE/);
+    const s = JSON.parse(readFileSync(file, 'utf8')) as { clearanceWarnings: { code: string; requestBy?: string }[] };
+    assert.deepEqual(
+      s.clearanceWarnings.map((w) => w.code),
+      ['MISSING', 'REQUEST_DUE'],
+    );
+    assert.equal(s.clearanceWarnings[0]!.requestBy, '2025-12-29T00:00:00Z');
+    const cfile = join(dir, 'clearances.json');
+    writeFileSync(
+      cfile,
+      JSON.stringify([
+        {
+          id: 'c1',
+          country: 'JP',
+          kind: 'landing',
+          from: 'RKNW',
+          to: 'ROAH',
+          status: 'approved',
+          requested: '2025-12-01T00:00:00Z',
+          reference: 'MOFA-2026-0117',
+          validFrom: '2026-01-27T00:00:00Z',
+          validTo: '2026-01-31T00:00:00Z',
+        },
+      ]),
+    );
+    o = io();
+    assert.equal(await run([...args, '--clearances', cfile], o.io), 0);
+    assert.match(o.out(), /all legs cleared/);
+    writeFileSync(cfile, '[{"id":"c1","country":"JP","kind":"landing","from":"RKNW","to":"ROAH","status":"maybe"}]');
+    o = io();
+    assert.equal(await run([...args, '--clearances', cfile], o.io), 2);
+    assert.match(o.err(), /clearances\[0\]\.status/);
+    writeFileSync(cfile, '[{"id":');
+    o = io();
+    assert.equal(await run([...args, '--clearances', cfile], o.io), 2);
+    assert.match(o.err(), /not valid JSON/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('bad input: usage errors and unknown names exit 2 with the flag named', async () => {

@@ -3,14 +3,17 @@
  * time; range with reserves and an alternate within reach of each destination) and prints the legs.
  * `tandem ferry types` and `tandem ferry airfields` list the editable reference data with their sources.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   SEED_AIRCRAFT_TYPES,
+  SEED_TEAMS,
+  SECONDS_PER_DAY,
+  checkClearances,
+  clearanceFromJson,
   constantWind,
   findAircraftType,
-  SECONDS_PER_DAY,
   formatUtcTime,
   hoursToSeconds,
   isLocale,
@@ -29,6 +32,8 @@ import {
 } from '@tandem/core';
 import type {
   AircraftTypeOverrides,
+  Clearance,
+  ClearanceWarning,
   FerryLeg,
   FerryPlan,
   FlightGroup,
@@ -54,6 +59,10 @@ const USAGE = `usage: tandem ferry plan --type TYPE --from ICAO --to ICAO [optio
   --aircraft N       number of aircraft: split into groups and schedule by days
   --per-group N      most aircraft per group (default: all)   --days-between N  days between groups (default 1)
   --max-duty-h H     longest flying day, hours (default 10)   --max-legs-day N  most legs a day (default 3)
+  --operator KR|JP   nation operating the aircraft (default: the team flying the type)
+  --clearances FILE  JSON array of clearances ({ id, country, kind, from, to, status, requested, approved,
+                     reference, validFrom, validTo }); legs without an approved clearance are warned
+  --as-of TIME       date the clearance lead times are checked against (default: now)
   --lang en|ko|ja    language of messages (default en)
   --summary FILE     write a JSON summary
 `;
@@ -146,6 +155,27 @@ function printPlan(io: CommandIo, plan: FerryPlan, lang: Locale): void {
   );
 }
 
+/** Largest clearances file read, bytes. */
+const MAX_CLEARANCES_BYTES = 1 << 20;
+
+function readClearances(file: string): Clearance[] {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new UsageError(`--clearances: cannot read "${file}"`);
+  }
+  if (size > MAX_CLEARANCES_BYTES) throw new UsageError(`--clearances: "${file}" is larger than 1 MiB`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--clearances: "${file}" is not valid JSON (${(err as Error).message})`);
+  }
+  if (!Array.isArray(json)) throw new UsageError(`--clearances: "${file}" must hold a JSON array`);
+  return json.map((c, i) => clearanceFromJson(c, `clearances[${i}]`));
+}
+
 function writeAtomically(file: string, content: string): void {
   const target = resolve(file);
   mkdirSync(dirname(target), { recursive: true });
@@ -179,6 +209,9 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
       'days-between': { type: 'string' },
       'max-duty-h': { type: 'string' },
       'max-legs-day': { type: 'string' },
+      operator: { type: 'string' },
+      clearances: { type: 'string' },
+      'as-of': { type: 'string' },
     },
     strict: true,
   });
@@ -249,6 +282,35 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
     }
     io.stdout.write(lines.join('\n') + '\n');
   }
+  const operator = (
+    values.operator ?? SEED_TEAMS.find((t) => [...t.display, ...t.support].some((c) => c.typeId === type.id))?.side
+  )?.toUpperCase();
+  let warnings: ClearanceWarning[] = [];
+  if (operator !== undefined && result.feasible) {
+    if (!/^[A-Z]{2}$/.test(operator))
+      throw new UsageError(`--operator must be a country code such as KR or JP, got "${operator}"`);
+    const asOf = values['as-of'] === undefined ? Date.now() / 1000 : parseUtcTime(values['as-of']);
+    if (Number.isNaN(asOf)) throw new UsageError(`--as-of must be an ISO 8601 UTC time, got "${values['as-of']}"`);
+    const clearances = values.clearances === undefined ? [] : readClearances(values.clearances);
+    warnings = checkClearances(
+      result.legs.map((l) => ({
+        fromIcao: l.from,
+        toIcao: l.to,
+        departureUtc: l.departureUtc,
+        arrivalUtc: l.arrivalUtc,
+      })),
+      clearances,
+      db,
+      operator,
+      asOf,
+    );
+    const lines = [
+      '',
+      `clearances (${operator} aircraft): ${warnings.length === 0 ? 'all legs cleared' : `${warnings.length} warning(s)`}`,
+    ];
+    for (const w of warnings) lines.push(`  ! ${w.code}: ${w.message[lang]}`);
+    io.stdout.write(lines.join('\n') + '\n');
+  }
   if (values.summary !== undefined) {
     const p = result.performance;
     const doc = {
@@ -269,6 +331,14 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
       totalDistanceKm: km(result.totalDistanceM),
       totalAirTimeS: Math.round(result.totalAirTimeS),
       totalElapsedS: Math.round(result.totalElapsedS),
+      clearanceWarnings: warnings.map((w) => ({
+        code: w.code,
+        from: w.fromIcao,
+        to: w.toIcao,
+        country: w.country,
+        kind: w.kind,
+        ...(w.requestByUtc === undefined ? {} : { requestBy: formatUtcTime(Math.round(w.requestByUtc)) }),
+      })),
       ...(schedule === undefined
         ? {}
         : {

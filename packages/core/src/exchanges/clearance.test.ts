@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseUtcTime, SECONDS_PER_DAY } from '../units/index.ts';
 import type { Clearance, ClearanceLeg } from './clearance.ts';
-import { checkClearances, requiredClearances } from './clearance.ts';
+import { checkClearances, clearanceFromJson, requiredClearances } from './clearance.ts';
 import { seedAirfieldDatabase } from './seed-airfields.ts';
 
 const db = seedAirfieldDatabase();
@@ -85,4 +85,35 @@ test('a clearance for another leg does not count', () => {
     checkClearances([leg], [other], db, 'KR', dep - 60 * SECONDS_PER_DAY).map((w) => w.code),
     ['MISSING'],
   );
+});
+
+test('clearances from JSON are validated field by field', () => {
+  const c = clearanceFromJson({
+    id: 'c1',
+    country: 'jp',
+    kind: 'landing',
+    from: 'rknw',
+    to: 'ROAH',
+    status: 'approved',
+    requested: '2025-12-01T00:00:00Z',
+    reference: 'MOFA-1',
+    validFrom: '2026-01-27T00:00:00Z',
+    validTo: '2026-01-31T00:00:00Z',
+  });
+  assert.deepEqual(checkClearances([leg], [c], db, 'KR', dep), []);
+  assert.throws(() => clearanceFromJson({ ...c, kind: 'parking' }, 'clearances[3]'), { field: 'clearances[3].kind' });
+  assert.throws(
+    () =>
+      clearanceFromJson({
+        id: 'x',
+        country: 'JP',
+        kind: 'landing',
+        from: 'RKNW',
+        to: 'ROAH',
+        status: 'approved',
+        validTo: 'soon',
+      }),
+    { code: 'INVALID_INPUT', field: 'clearance.validTo' },
+  );
+  assert.throws(() => clearanceFromJson([]), { field: 'clearance' });
 });

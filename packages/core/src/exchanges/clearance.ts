@@ -1,5 +1,5 @@
 import { TandemError } from '../errors/index.ts';
-import { SECONDS_PER_DAY, formatUtcTime } from '../units/index.ts';
+import { SECONDS_PER_DAY, formatUtcTime, parseUtcTime } from '../units/index.ts';
 import type { Airfield, AirfieldDatabase } from './airfield.ts';
 import type { CountryCode } from './country.ts';
 import { localized } from './localized-text.ts';
@@ -233,4 +233,70 @@ export function checkClearances(
     }
   });
   return warnings;
+}
+
+const KINDS: readonly ClearanceKind[] = ['overflight', 'landing'];
+const STATUSES: readonly ClearanceStatus[] = ['draft', 'requested', 'approved', 'denied', 'withdrawn'];
+
+/**
+ * A clearance from its JSON form (times as ISO 8601 UTC strings, airfields as ICAO codes), validated field by
+ * field; throws INVALID_INPUT naming the field (`clearances[2].validTo`).
+ */
+export function clearanceFromJson(value: unknown, field = 'clearance'): Clearance {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TandemError('INVALID_INPUT', 'must be an object', field);
+  }
+  const o = value as Record<string, unknown>;
+  const str = (k: string, required: boolean): string | undefined => {
+    const v = o[k];
+    if (v === undefined && !required) return undefined;
+    if (typeof v !== 'string' || v.trim() === '' || v.length > 200) {
+      throw new TandemError('INVALID_INPUT', 'must be a non-empty string of at most 200 characters', `${field}.${k}`);
+    }
+    return v.trim();
+  };
+  const time = (k: string): number | undefined => {
+    const v = str(k, false);
+    if (v === undefined) return undefined;
+    const t = parseUtcTime(v);
+    if (Number.isNaN(t)) throw new TandemError('INVALID_INPUT', `not an ISO 8601 UTC time: "${v}"`, `${field}.${k}`);
+    return t;
+  };
+  const icao = (k: string): string => {
+    const v = str(k, true)!.toUpperCase();
+    if (!/^[A-Z]{4}$/.test(v)) throw new TandemError('INVALID_INPUT', 'must be an ICAO code', `${field}.${k}`);
+    return v;
+  };
+  const country = str('country', true)!.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) {
+    throw new TandemError('INVALID_INPUT', 'must be an ISO 3166-1 alpha-2 code', `${field}.country`);
+  }
+  const kind = str('kind', true) as ClearanceKind;
+  if (!KINDS.includes(kind))
+    throw new TandemError('INVALID_INPUT', `must be one of ${KINDS.join(', ')}`, `${field}.kind`);
+  const status = str('status', true) as ClearanceStatus;
+  if (!STATUSES.includes(status)) {
+    throw new TandemError('INVALID_INPUT', `must be one of ${STATUSES.join(', ')}`, `${field}.status`);
+  }
+  const requestedUtc = time('requested');
+  const approvedUtc = time('approved');
+  const validFromUtc = time('validFrom');
+  const validToUtc = time('validTo');
+  const reference = str('reference', false);
+  if (validFromUtc !== undefined && validToUtc !== undefined && validToUtc < validFromUtc) {
+    throw new TandemError('INVALID_INPUT', 'validity ends before it starts', `${field}.validTo`);
+  }
+  return {
+    id: str('id', true)!,
+    country,
+    kind,
+    fromIcao: icao('from'),
+    toIcao: icao('to'),
+    status,
+    ...(requestedUtc === undefined ? {} : { requestedUtc }),
+    ...(approvedUtc === undefined ? {} : { approvedUtc }),
+    ...(reference === undefined ? {} : { reference }),
+    ...(validFromUtc === undefined ? {} : { validFromUtc }),
+    ...(validToUtc === undefined ? {} : { validToUtc }),
+  };
 }
