@@ -298,3 +298,20 @@ test('time-varying winds: each piece of a leg meets the wind of the time the air
   });
   assert.ok(p0.totalAirTimeS < p1.totalAirTimeS);
 });
+
+test('a route from an airfield to itself, or a stop repeated back to back, is refused', () => {
+  assert.throws(() => planFerryRoute(db, { type: testType, originIcao: 'ROAH', destinationIcao: 'ROAH' }), {
+    code: 'INVALID_INPUT',
+    field: 'to',
+  });
+  assert.throws(
+    () =>
+      planFerryRoute(db, {
+        type: testType,
+        originIcao: 'RKNW',
+        destinationIcao: 'ROAH',
+        requiredStops: ['RKPK', 'RKPK'],
+      }),
+    { code: 'INVALID_INPUT', field: 'via[1]' },
+  );
+});

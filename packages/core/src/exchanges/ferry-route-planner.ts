@@ -177,6 +177,17 @@ export function planFerryRoute(db: AirfieldDatabase, req: FerryPlanRequest): Fer
   const origin = db.get(req.originIcao, 'from');
   const destination = db.get(req.destinationIcao, 'to');
   const required = (req.requiredStops ?? []).map((icao, i) => db.get(icao, `via[${i}]`));
+  const waypointsGiven = [origin, ...required, destination];
+  for (let k = 1; k < waypointsGiven.length; k++) {
+    if (waypointsGiven[k]!.icao === waypointsGiven[k - 1]!.icao) {
+      const field = k === waypointsGiven.length - 1 ? 'to' : `via[${k - 1}]`;
+      throw new TandemError(
+        'INVALID_INPUT',
+        `${waypointsGiven[k]!.icao} follows itself: a leg needs two airfields`,
+        field,
+      );
+    }
+  }
   const allowed = req.allowedCountries === undefined ? null : new Set(req.allowedCountries);
   const pool =
     req.optionalStops === undefined
