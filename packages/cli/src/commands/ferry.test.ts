@@ -56,7 +56,7 @@ test('T-4 RJST → ROAH: the direct leg is rejected and a sequence of stops is p
       o.io,
     );
     assert.equal(code, 0);
-    assert.match(o.out(), /RJST→ROAH.*NOT FEASIBLE/);
+    assert.match(o.out(), /RJST→ROAH.*不可/);
     assert.match(o.out(), /燃料/);
     const s = JSON.parse(readFileSync(file, 'utf8')) as { legs: SummaryLeg[]; feasible: boolean; direct: SummaryLeg };
     assert.equal(s.direct.feasible, false);

@@ -19,6 +19,7 @@ import {
   isLocale,
   isTandemError,
   knotsToMetersPerSecond,
+  localized,
   metersPerSecondToKnots,
   metersToNauticalMiles,
   minutesToSeconds,
@@ -118,7 +119,7 @@ function legSummary(l: FerryLeg): Record<string, unknown> {
   };
 }
 
-function legRow(l: FerryLeg): string {
+function legRow(l: FerryLeg, lang: Locale): string {
   const pct = (f: number): string => (Number.isFinite(f) ? `${(f * 100).toFixed(0)}%` : '—');
   return [
     `${l.from}→${l.to}`.padEnd(11),
@@ -129,30 +130,71 @@ function legRow(l: FerryLeg): string {
     pct(l.rangeUsedFraction).padStart(6),
     pct(l.fuelRequiredFraction).padStart(6),
     (l.alternate?.icao ?? '—').padEnd(5),
-    l.feasible ? 'ok' : 'NOT FEASIBLE',
+    l.feasible ? UI.ok[lang] : UI.notFeasible[lang],
   ].join('  ');
 }
 
-const HEADER = 'leg          distance   distance  trk    time  range  +resv  alt    status';
+/** Fixed words of the printout, in the three languages. */
+const UI = {
+  header: localized(
+    'leg          distance   distance  trk    time  range  +resv  alt    status',
+    '구간         거리       거리      침로   시간  항속   +예비  교체   판정',
+    '区間         距離       距離      針路   時間  航続   +予備  代替   判定',
+  ),
+  direct: localized('direct', '직항', '直行'),
+  plan: localized('plan', '계획', '計画'),
+  noPlan: localized(
+    'NO FEASIBLE PLAN; legs as requested',
+    '가능한 계획 없음; 요청 구간',
+    '実行可能な計画なし；要求どおりの区間',
+  ),
+  ok: localized('ok', '가능', '可'),
+  notFeasible: localized('NOT FEASIBLE', '불가', '不可'),
+  legs: localized('leg(s)', '구간', '区間'),
+  inAir: localized('in the air', '비행', '飛行'),
+  elapsed: localized('elapsed', '총 소요', '総所要'),
+  feasible: localized('feasible', '가능 여부', '実行可能'),
+  yes: localized('yes', '예', 'はい'),
+  no: localized('no', '아니오', 'いいえ'),
+  schedule: localized('schedule', '일정', '日程'),
+  group: localized('group', '편대', '編隊'),
+  aircraft: localized('aircraft', '대', '機'),
+  range: localized('range', '항속거리', '航続距離'),
+  cruise: localized('cruise', '순항', '巡航'),
+  reserve: localized('reserve', '예비', '予備'),
+  contingency: localized('contingency', '비상', '不測'),
+  alternate: localized('alternate', '교체비행장', '代替飛行場'),
+  clearances: localized('clearances', '비행허가', '飛行許可'),
+  allCleared: localized('all legs cleared', '모든 구간 허가 완료', '全区間許可済み'),
+  warnings: localized('warning(s)', '건 경고', '件の警告'),
+};
+
+function dayLabel(n: number, lang: Locale): string {
+  return lang === 'en' ? `day ${n}` : lang === 'ko' ? `${n}일차` : `${n}日目`;
+}
 
 function printPlan(io: CommandIo, plan: FerryPlan, lang: Locale): void {
   const p = plan.performance;
   io.stdout.write(
-    `${plan.typeId} (${plan.configurationId}): range ${(p.rangeM / 1000).toFixed(0)} km, cruise ` +
-      `${metersPerSecondToKnots(p.cruiseTasMps).toFixed(0)} kt TAS, reserve ${(p.finalReserveS / 60).toFixed(0)} min + ` +
-      `${(p.contingencyFraction * 100).toFixed(0)}% contingency${p.alternateRequired ? ' + alternate' : ''}; ${plan.wind}\n\n`,
+    `${plan.typeId} (${plan.configurationId}): ${UI.range[lang]} ${(p.rangeM / 1000).toFixed(0)} km, ${UI.cruise[lang]} ` +
+      `${metersPerSecondToKnots(p.cruiseTasMps).toFixed(0)} kt TAS, ${UI.reserve[lang]} ${(p.finalReserveS / 60).toFixed(0)} min + ` +
+      `${(p.contingencyFraction * 100).toFixed(0)}% ${UI.contingency[lang]}` +
+      `${p.alternateRequired ? ` + ${UI.alternate[lang]}` : ''}; ${plan.wind}\n\n`,
   );
-  io.stdout.write(`direct:\n${HEADER}\n${legRow(plan.direct)}\n`);
-  for (const i of plan.direct.issues) io.stdout.write(`  ! ${i.message[lang]}\n`);
-  io.stdout.write(`\n${plan.feasible ? 'plan' : 'NO FEASIBLE PLAN; legs as requested'}:\n${HEADER}\n`);
+  const lines = [`${UI.direct[lang]}:`, UI.header[lang], legRow(plan.direct, lang)];
+  for (const i of plan.direct.issues) lines.push(`  ! ${i.message[lang]}`);
+  lines.push('', `${plan.feasible ? UI.plan[lang] : UI.noPlan[lang]}:`, UI.header[lang]);
   for (const l of plan.legs) {
-    io.stdout.write(`${legRow(l)}\n`);
-    for (const i of l.issues) io.stdout.write(`  ! ${i.message[lang]}\n`);
+    lines.push(legRow(l, lang));
+    for (const i of l.issues) lines.push(`  ! ${i.message[lang]}`);
   }
-  io.stdout.write(
-    `\n${plan.legs.length} leg(s), ${(plan.totalDistanceM / 1000).toFixed(0)} km, ${hhmm(plan.totalAirTimeS)} in the air, ` +
-      `${hhmm(plan.totalElapsedS)} elapsed; feasible: ${plan.feasible ? 'yes' : 'no'}\n`,
+  lines.push(
+    '',
+    `${plan.legs.length} ${UI.legs[lang]}, ${(plan.totalDistanceM / 1000).toFixed(0)} km, ` +
+      `${hhmm(plan.totalAirTimeS)} ${UI.inAir[lang]}, ${hhmm(plan.totalElapsedS)} ${UI.elapsed[lang]}; ` +
+      `${UI.feasible[lang]}: ${plan.feasible ? UI.yes[lang] : UI.no[lang]}`,
   );
+  io.stdout.write(lines.join('\n') + '\n');
 }
 
 /** Largest clearances file read, bytes. */
@@ -270,12 +312,12 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
         turnaroundS: result.performance.turnaroundS,
       }),
     }));
-    const lines = ['', 'schedule:'];
+    const lines = ['', `${UI.schedule[lang]}:`];
     for (const { group, legs } of schedule) {
-      lines.push(`group ${group.index + 1}: ${group.aircraftCount} aircraft`);
+      lines.push(`${UI.group[lang]} ${group.index + 1}: ${group.aircraftCount} ${UI.aircraft[lang]}`);
       for (const s of legs) {
         lines.push(
-          `  day ${s.day + 1 + group.startDay}  ${s.leg.from}→${s.leg.to}  ` +
+          `  ${dayLabel(s.day + 1 + group.startDay, lang)}  ${s.leg.from}→${s.leg.to}  ` +
             `${formatUtcTime(Math.round(s.departureUtc))} → ${formatUtcTime(Math.round(s.arrivalUtc))}`,
         );
       }
@@ -306,7 +348,8 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
     );
     const lines = [
       '',
-      `clearances (${operator} aircraft): ${warnings.length === 0 ? 'all legs cleared' : `${warnings.length} warning(s)`}`,
+      `${UI.clearances[lang]} (${operator}): ` +
+        (warnings.length === 0 ? UI.allCleared[lang] : `${warnings.length} ${UI.warnings[lang]}`),
     ];
     for (const w of warnings) lines.push(`  ! ${w.code}: ${w.message[lang]}`);
     io.stdout.write(lines.join('\n') + '\n');
