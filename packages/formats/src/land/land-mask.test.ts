@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { TandemError } from '@tandem/core';
 import type { PolygonRings } from './polygon-land-mask.ts';
 import { PolygonLandMask } from './polygon-land-mask.ts';
-import { geoJsonLandMask } from './geojson-land-mask.ts';
+import { geoJsonLandMask, geoJsonPolygons } from './geojson-land-mask.ts';
 import { naturalEarthLandMask } from './natural-earth-land-mask.ts';
 import { readNetcdfLandMask } from './netcdf-land-mask.ts';
 import { NO_LAND_MASK, readLandMask } from './read-land-mask.ts';
@@ -74,6 +74,34 @@ describe('Natural Earth 10 m land mask', () => {
     for (const [name, lon, lat, land] of places) assert.equal(ne.isLand(lon, lat), land, name);
     assert.deepEqual(ne.coverage, { bboxDeg: null, outside: 'water' });
     assert.equal(ne.covers(10, 10), true);
+  });
+
+  it("matches a brute-force winding number over all of Japan's coast (refined coast cells included)", async () => {
+    const ne = await naturalEarthLandMask();
+    assert.ok(ne.stats.refinedCells > 0);
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const { feature } = await import('topojson-client');
+    const topo = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-atlas/land-10m.json'), 'utf8'));
+    const all = geoJsonPolygons(feature(topo, topo.objects.land), 'ne');
+    // Polygons wholly inside 128-146°E, 30-46°N (Japan's islands; no antimeridian jumps to unwrap).
+    const local = all.filter((poly) =>
+      poly.every((ring) =>
+        ring.every(([x, y]) => (x as number) > 128 && (x as number) < 146 && (y as number) > 30 && (y as number) < 46),
+      ),
+    );
+    assert.ok(local.length > 50, `${local.length} polygons`);
+    const pts = fc.sample(fc.tuple(fc.double({ min: 132, max: 141 }), fc.double({ min: 33, max: 36 })), {
+      numRuns: 400,
+      seed: 3,
+    });
+    let land = 0;
+    for (const [x, y] of pts) {
+      const expected = bruteForceLand(local, x, y);
+      assert.equal(ne.isLand(x, y), expected, `${x} ${y}`);
+      if (expected) land++;
+    }
+    assert.ok(land > 50 && land < 350, `${land} of 400 on land`);
   });
 
   it('loads once and is shared', async () => {
@@ -155,7 +183,7 @@ describe('PolygonLandMask', () => {
             maxLength: 20,
           },
         ),
-        fc.constantFrom(undefined, 0.7, 3),
+        fc.constantFrom(undefined, 0.7, 3, 10),
         (rings, points, cellDeg) => {
           const polys: PolygonRings[] = rings.map((r) => [r]);
           const m = new PolygonLandMask('t', polys, cellDeg === undefined ? {} : { cellDeg });

@@ -48,6 +48,10 @@ export interface PolygonLandMaskOptions {
 const WATER = 0;
 const LAND = 1;
 const MIXED = 2;
+/** Sub-cells per side of a refined coast cell. */
+const SUB = 8;
+/** Coast cells with at least this many edges are refined. */
+const SUB_MIN_EDGES = 6;
 /** Largest grid built (cells), bounding the index memory at about 40 MB. */
 const MAX_CELLS = 1 << 22;
 /** Largest number of polygon vertices accepted (Natural Earth 10 m land has about 0.41 M). */
@@ -62,6 +66,8 @@ export interface PolygonIndexStats {
   readonly mixedCells: number;
   readonly landCells: number;
   readonly edgeRefs: number;
+  /** Coast cells split into sub-cells. */
+  readonly refinedCells: number;
 }
 
 export class PolygonLandMask implements CoveredLandMask {
@@ -80,6 +86,11 @@ export class PolygonLandMask implements CoveredLandMask {
   readonly #winding: Int32Array;
   readonly #cellStart: Uint32Array;
   readonly #data: PolygonLandIndexData;
+  readonly #subBlock: Int32Array;
+  readonly #subState: Uint8Array;
+  readonly #subWinding: Int32Array;
+  readonly #subCellStart: Uint32Array;
+  readonly #subEdges: Float64Array;
 
   /** Build the index from polygons, or adopt an index built elsewhere (`indexData`, e.g. in another thread). */
   constructor(data: PolygonLandIndexData);
@@ -105,6 +116,11 @@ export class PolygonLandMask implements CoveredLandMask {
     this.#cellStart = d.cellStart;
     this.stats = d.stats;
     this.#data = d;
+    this.#subBlock = d.subBlock;
+    this.#subState = d.subState;
+    this.#subWinding = d.subWinding;
+    this.#subCellStart = d.subCellStart;
+    this.#subEdges = d.subEdgeCoords;
   }
 
   /** The index as plain typed arrays: post it to worker threads (structured clone) instead of rebuilding there. */
@@ -136,27 +152,60 @@ export class PolygonLandMask implements CoveredLandMask {
     const c = j * this.#nx + i;
     const st = this.#state[c] as number;
     if (st !== MIXED) return st === LAND;
+    const block = this.#subBlock[c] as number;
+    if (block >= 0) {
+      const a = Math.min(SUB - 1, ((fi - i) * SUB) | 0);
+      const b = Math.min(SUB - 1, ((fj - j) * SUB) | 0);
+      const sc = block * SUB * SUB + b * SUB + a;
+      const sst = this.#subState[sc] as number;
+      if (sst !== MIXED) return sst === LAND;
+      const sub = this.#cell / SUB;
+      const xe = this.#x0 + i * this.#cell + (a + 1) * sub;
+      const yc = this.#y0 + j * this.#cell + (b + 0.5) * sub;
+      const p0 = 4 * (this.#subCellStart[sc] as number);
+      const p1 = 4 * (this.#subCellStart[sc + 1] as number);
+      return windingInCell(this.#subEdges, p0, p1, x, y, xe, yc, this.#subWinding[sc] as number) > 0;
+    }
     const xe = this.#x0 + (i + 1) * this.#cell;
     const yc = this.#y0 + (j + 0.5) * this.#cell;
-    const up = y > yc;
-    let w = this.#winding[c] as number;
-    const e = this.#edges;
-    for (let p = 4 * (this.#cellStart[c] as number), end = 4 * (this.#cellStart[c + 1] as number); p < end; p += 4) {
-      const x1 = e[p] as number;
-      const y1 = e[p + 1] as number;
-      const x2 = e[p + 2] as number;
-      const y2 = e[p + 3] as number;
-      if (y1 <= y !== y2 <= y) {
-        const xi = x1 + ((y - y1) * (x2 - x1)) / (y2 - y1);
-        if (xi > x && xi <= xe) w += y2 > y1 ? 1 : -1;
-      }
-      if (x1 <= xe !== x2 <= xe) {
-        const yi = y1 + ((xe - x1) * (y2 - y1)) / (x2 - x1);
-        if (up ? yi > yc && yi <= y : yi <= yc && yi > y) w += up === x2 > x1 ? 1 : -1;
-      }
-    }
-    return w > 0;
+    const p0 = 4 * (this.#cellStart[c] as number);
+    const p1 = 4 * (this.#cellStart[c + 1] as number);
+    return windingInCell(this.#edges, p0, p1, x, y, xe, yc, this.#winding[c] as number) > 0;
   }
+}
+
+/**
+ * Winding number at (x, y) inside a cell, given `w0`, the winding number at the midpoint (xe, yc) of the cell's
+ * east side, and the cell's edges `e[p0 .. p1)` (four numbers each): walk from (x, y) east to (xe, y), then along
+ * the east side to (xe, yc), adding ±1 for each edge crossed (half-open rules count a vertex on the path once).
+ */
+function windingInCell(
+  e: Float64Array,
+  p0: number,
+  p1: number,
+  x: number,
+  y: number,
+  xe: number,
+  yc: number,
+  w0: number,
+): number {
+  const up = y > yc;
+  let w = w0;
+  for (let p = p0; p < p1; p += 4) {
+    const x1 = e[p] as number;
+    const y1 = e[p + 1] as number;
+    const x2 = e[p + 2] as number;
+    const y2 = e[p + 3] as number;
+    if (y1 <= y !== y2 <= y) {
+      const xi = x1 + ((y - y1) * (x2 - x1)) / (y2 - y1);
+      if (xi > x && xi <= xe) w += y2 > y1 ? 1 : -1;
+    }
+    if (x1 <= xe !== x2 <= xe) {
+      const yi = y1 + ((xe - x1) * (y2 - y1)) / (x2 - x1);
+      if (up ? yi > yc && yi <= y : yi <= yc && yi > y) w += up === x2 > x1 ? 1 : -1;
+    }
+  }
+  return w;
 }
 
 /** Plain-data form of a polygon land index (typed arrays and numbers), transferable between threads. */
@@ -179,6 +228,15 @@ export interface PolygonLandIndexData {
    */
   readonly cellStart: Uint32Array;
   readonly cellEdgeCoords: Float64Array;
+  /**
+   * Coast cells with many edges are split into SUB × SUB sub-cells: subBlock[c] is the block number (or -1), and
+   * sub-cell (a, b) of block k is entry k·SUB² + b·SUB + a of the sub arrays, laid out like the cell arrays.
+   */
+  readonly subBlock: Int32Array;
+  readonly subState: Uint8Array;
+  readonly subWinding: Int32Array;
+  readonly subCellStart: Uint32Array;
+  readonly subEdgeCoords: Float64Array;
   readonly stats: PolygonIndexStats;
 }
 
@@ -328,6 +386,7 @@ export function buildPolygonLandIndex(
     cellEdgeCoords[4 * p + 2] = bx[k] as number;
     cellEdgeCoords[4 * p + 3] = by[k] as number;
   }
+  const sub = buildSubGrids(cellStart, cellEdgeCoords, winding, x0, y0, cell, nx, ny);
   return {
     name,
     coverageBboxDeg: options.coverageBboxDeg ?? null,
@@ -340,8 +399,98 @@ export function buildPolygonLandIndex(
     winding,
     cellStart,
     cellEdgeCoords,
-    stats: { edges: nEdges, nx, ny, cellDeg: cell, mixedCells, landCells, edgeRefs },
+    ...sub.data,
+    stats: { edges: nEdges, nx, ny, cellDeg: cell, mixedCells, landCells, edgeRefs, refinedCells: sub.blocks },
   };
+}
+
+/** Split every coast cell with at least SUB_MIN_EDGES edges into SUB × SUB sub-cells (same scheme, one level down). */
+function buildSubGrids(
+  cellStart: Uint32Array,
+  cellEdgeCoords: Float64Array,
+  winding: Int32Array,
+  x0: number,
+  y0: number,
+  cell: number,
+  nx: number,
+  ny: number,
+): {
+  blocks: number;
+  data: Pick<PolygonLandIndexData, 'subBlock' | 'subState' | 'subWinding' | 'subCellStart' | 'subEdgeCoords'>;
+} {
+  const nCells = nx * ny;
+  const subBlock = new Int32Array(nCells).fill(-1);
+  let blocks = 0;
+  for (let c = 0; c < nCells; c++) {
+    if ((cellStart[c + 1] as number) - (cellStart[c] as number) >= SUB_MIN_EDGES) subBlock[c] = blocks++;
+  }
+  const per = SUB * SUB;
+  const subState = new Uint8Array(blocks * per);
+  const subWinding = new Int32Array(blocks * per);
+  const subCellStart = new Uint32Array(blocks * per + 1);
+  let subEdgeCoords = new Float64Array(4 * Math.max(1024, cellEdgeCoords.length / 2));
+  let maxEdges = 0;
+  for (let c = 0; c < nCells; c++)
+    maxEdges = Math.max(maxEdges, (cellStart[c + 1] as number) - (cellStart[c] as number));
+  const ax = new Float64Array(maxEdges);
+  const ay = new Float64Array(maxEdges);
+  const bx = new Float64Array(maxEdges);
+  const by = new Float64Array(maxEdges);
+  const counts = new Uint32Array(per);
+  const fillAt = new Uint32Array(per);
+  const s = cell / SUB;
+  let total = 0;
+  for (let c = 0; c < nCells; c++) {
+    const block = subBlock[c] as number;
+    if (block < 0) continue;
+    const i = c % nx;
+    const j = (c - i) / nx;
+    const cw = x0 + i * cell;
+    const cs = y0 + j * cell;
+    const p0 = cellStart[c] as number;
+    const m = (cellStart[c + 1] as number) - p0;
+    for (let k = 0; k < m; k++) {
+      ax[k] = cellEdgeCoords[4 * (p0 + k)] as number;
+      ay[k] = cellEdgeCoords[4 * (p0 + k) + 1] as number;
+      bx[k] = cellEdgeCoords[4 * (p0 + k) + 2] as number;
+      by[k] = cellEdgeCoords[4 * (p0 + k) + 3] as number;
+    }
+    counts.fill(0);
+    forEachEdgeCell(ax, ay, bx, by, m, cw, cs, s, SUB, SUB, (sc) => {
+      counts[sc] = (counts[sc] as number) + 1;
+    });
+    const xe = cw + cell;
+    const yc = cs + cell / 2;
+    const w0 = winding[c] as number;
+    for (let sc = 0; sc < per; sc++) {
+      const a = sc % SUB;
+      const b = (sc - a) / SUB;
+      const g = block * per + sc;
+      const w = windingInCell(cellEdgeCoords, 4 * p0, 4 * (p0 + m), cw + (a + 1) * s, cs + (b + 0.5) * s, xe, yc, w0);
+      subWinding[g] = w;
+      const n = counts[sc] as number;
+      subState[g] = n > 0 ? MIXED : w > 0 ? LAND : WATER;
+      fillAt[sc] = total;
+      total += n;
+      subCellStart[g + 1] = total;
+    }
+    if (4 * total > subEdgeCoords.length) {
+      const bigger = new Float64Array(Math.max(4 * total, 2 * subEdgeCoords.length));
+      bigger.set(subEdgeCoords);
+      subEdgeCoords = bigger;
+    }
+    const out = subEdgeCoords;
+    forEachEdgeCell(ax, ay, bx, by, m, cw, cs, s, SUB, SUB, (sc, k) => {
+      const q = fillAt[sc] as number;
+      fillAt[sc] = q + 1;
+      out[4 * q] = ax[k] as number;
+      out[4 * q + 1] = ay[k] as number;
+      out[4 * q + 2] = bx[k] as number;
+      out[4 * q + 3] = by[k] as number;
+    });
+  }
+  subEdgeCoords = subEdgeCoords.slice(0, 4 * total);
+  return { blocks, data: { subBlock, subState, subWinding, subCellStart, subEdgeCoords } };
 }
 
 /** Visit every (cell, edge) pair where the edge touches the closed cell (expanded by a hair for round-off). */
