@@ -26,10 +26,13 @@ export class CoordinateAxis {
     const last = n > 0 ? this.values[n - 1]! : NaN;
     this.ascending = n < 2 || last > this.first;
     this.step = n > 1 ? (last - this.first) / (n - 1) : 0;
+    // Coordinates stored as float32 (most model files) deviate from a regular step by a few ulps of the
+    // largest value: allow 1e-6 of the step plus 1e-6 of that value.
+    const tolerance = 1e-6 * Math.abs(this.step) + 1e-6 * Math.max(Math.abs(this.first), Math.abs(last));
     let regular = n > 1;
     for (let k = 1; k < n && regular; k++) {
       const d = this.values[k]! - this.values[k - 1]!;
-      if (Math.abs(d - this.step) > 1e-6 * Math.abs(this.step)) regular = false;
+      if (Math.abs(d - this.step) > tolerance) regular = false;
     }
     this.regular = regular;
   }
@@ -175,10 +178,20 @@ export class LookupTableGridLocator implements GridLocator {
   private readonly tny: number;
   private readonly tableI: Float32Array;
   private readonly tableJ: Float32Array;
-  private readonly exact: FractionalIndexFunction;
+  private readonly exact: FractionalIndexFunction | null;
   private readonly scratch = new Float64Array(2);
 
-  constructor(nx: number, ny: number, exact: FractionalIndexFunction, opts: LookupTableOptions) {
+  /**
+   * `exact` fills the table (and serves points whose table corners are undefined); with `tables` given the
+   * table is taken as is (see `curvilinearGridLocator`) and `exact` may be null.
+   */
+  constructor(
+    nx: number,
+    ny: number,
+    exact: FractionalIndexFunction | null,
+    opts: LookupTableOptions,
+    tables?: { readonly tableI: Float32Array; readonly tableJ: Float32Array },
+  ) {
     this.nx = nx;
     this.ny = ny;
     this.exact = exact;
@@ -191,8 +204,18 @@ export class LookupTableGridLocator implements GridLocator {
     this.tnx = Math.max(2, Math.ceil((east - w) / this.stepLon) + 1);
     this.tny = Math.max(2, Math.ceil((n - s) / this.stepLat) + 1);
     const size = this.tnx * this.tny;
+    if (tables !== undefined) {
+      this.tableI = tables.tableI;
+      this.tableJ = tables.tableJ;
+      return;
+    }
     this.tableI = new Float32Array(size);
     this.tableJ = new Float32Array(size);
+    if (exact === null) {
+      this.tableI.fill(NaN);
+      this.tableJ.fill(NaN);
+      return;
+    }
     const out = new Float64Array(2);
     for (let r = 0; r < this.tny; r++) {
       const lat = Math.min(90, s + r * this.stepLat);
@@ -202,6 +225,16 @@ export class LookupTableGridLocator implements GridLocator {
         this.tableJ[r * this.tnx + c] = out[1]!;
       }
     }
+  }
+
+  /** Table dimensions (columns, rows), for builders that fill the table themselves. */
+  static tableShape(opts: LookupTableOptions): { readonly tnx: number; readonly tny: number } {
+    const [w, , e] = opts.bboxDeg;
+    const east = e < w ? e + 360 : e;
+    return {
+      tnx: Math.max(2, Math.ceil((east - w) / opts.stepLonDeg) + 1),
+      tny: Math.max(2, Math.ceil((opts.bboxDeg[3] - opts.bboxDeg[1]) / opts.stepLatDeg) + 1),
+    };
   }
 
   /** Number of table nodes (memory is 8 bytes per node). */
@@ -245,7 +278,7 @@ export class LookupTableGridLocator implements GridLocator {
         const j01 = tableJ[k + tnx]!;
         const j11 = tableJ[k + tnx + 1]!;
         j = (j00 * (1 - wx) + j10 * wx) * (1 - wy) + (j01 * (1 - wx) + j11 * wx) * wy;
-        if (!(i === i && j === j) && lat === lat && lon === lon) {
+        if (!(i === i && j === j) && lat === lat && lon === lon && this.exact !== null) {
           this.exact(lon, lat, this.scratch);
           i = this.scratch[0]!;
           j = this.scratch[1]!;
@@ -255,4 +288,89 @@ export class LookupTableGridLocator implements GridLocator {
       fj[p] = j >= 0 && j <= maxJ ? j : NaN;
     }
   }
+}
+
+/**
+ * A locator for a curvilinear grid known only by its 2-D node longitudes and latitudes (row-major
+ * `[j * nx + i]`), such as a ROMS or NEMO model grid without a `grid_mapping`. Each grid cell is scattered
+ * onto the lookup-table nodes inside its lon/lat bounding box by inverting the cell's bilinear map
+ * (Newton iterations); nodes outside every cell stay undefined, which reads as outside the grid.
+ */
+export function curvilinearGridLocator(
+  lonDeg: Float64Array,
+  latDeg: Float64Array,
+  nx: number,
+  ny: number,
+  opts: LookupTableOptions,
+): LookupTableGridLocator {
+  const { tnx, tny } = LookupTableGridLocator.tableShape(opts);
+  const tableI = new Float32Array(tnx * tny).fill(NaN);
+  const tableJ = new Float32Array(tnx * tny).fill(NaN);
+  const [west, south] = opts.bboxDeg;
+  const sx = opts.stepLonDeg;
+  const sy = opts.stepLatDeg;
+  /** Longitude relative to the table's west edge, in [0, 360). */
+  const rel = (lon: number): number => (((lon - west) % 360) + 360) % 360;
+  for (let j = 0; j + 1 < ny; j++) {
+    for (let i = 0; i + 1 < nx; i++) {
+      const k = j * nx + i;
+      const x00 = rel(lonDeg[k]!);
+      let x10 = rel(lonDeg[k + 1]!);
+      let x01 = rel(lonDeg[k + nx]!);
+      let x11 = rel(lonDeg[k + nx + 1]!);
+      // Keep the cell's corners on one side of the table's seam.
+      if (x10 - x00 > 180) x10 -= 360;
+      else if (x00 - x10 > 180) x10 += 360;
+      if (x01 - x00 > 180) x01 -= 360;
+      else if (x00 - x01 > 180) x01 += 360;
+      if (x11 - x00 > 180) x11 -= 360;
+      else if (x00 - x11 > 180) x11 += 360;
+      const y00 = latDeg[k]!;
+      const y10 = latDeg[k + 1]!;
+      const y01 = latDeg[k + nx]!;
+      const y11 = latDeg[k + nx + 1]!;
+      if (!(
+        x00 === x00 &&
+        x10 === x10 &&
+        x01 === x01 &&
+        x11 === x11 &&
+        y00 === y00 &&
+        y10 === y10 &&
+        y01 === y01 &&
+        y11 === y11
+      )) {
+        continue;
+      }
+      const c0 = Math.max(0, Math.ceil(Math.min(x00, x10, x01, x11) / sx));
+      const c1 = Math.min(tnx - 1, Math.floor(Math.max(x00, x10, x01, x11) / sx));
+      const r0 = Math.max(0, Math.ceil((Math.min(y00, y10, y01, y11) - south) / sy));
+      const r1 = Math.min(tny - 1, Math.floor((Math.max(y00, y10, y01, y11) - south) / sy));
+      for (let r = r0; r <= r1; r++) {
+        const py = south + r * sy;
+        for (let c = c0; c <= c1; c++) {
+          const px = c * sx;
+          let u = 0.5;
+          let v = 0.5;
+          for (let it = 0; it < 8; it++) {
+            const fx = (1 - u) * (1 - v) * x00 + u * (1 - v) * x10 + (1 - u) * v * x01 + u * v * x11 - px;
+            const fy = (1 - u) * (1 - v) * y00 + u * (1 - v) * y10 + (1 - u) * v * y01 + u * v * y11 - py;
+            const dxu = (1 - v) * (x10 - x00) + v * (x11 - x01);
+            const dxv = (1 - u) * (x01 - x00) + u * (x11 - x10);
+            const dyu = (1 - v) * (y10 - y00) + v * (y11 - y01);
+            const dyv = (1 - u) * (y01 - y00) + u * (y11 - y10);
+            const det = dxu * dyv - dxv * dyu;
+            if (det === 0) break;
+            u -= (fx * dyv - fy * dxv) / det;
+            v -= (fy * dxu - fx * dyu) / det;
+          }
+          const eps = 1e-9;
+          if (u >= -eps && u <= 1 + eps && v >= -eps && v <= 1 + eps) {
+            tableI[r * tnx + c] = i + Math.min(1, Math.max(0, u));
+            tableJ[r * tnx + c] = j + Math.min(1, Math.max(0, v));
+          }
+        }
+      }
+    }
+  }
+  return new LookupTableGridLocator(nx, ny, null, opts, { tableI, tableJ });
 }

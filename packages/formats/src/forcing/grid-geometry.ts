@@ -3,7 +3,13 @@
  * (CF `grid_mapping`), the lon/lat of every node, the local rotation from grid axes to east/north, and a
  * fast locator for particle positions. Also the time and vertical axes of the variable.
  */
-import { CoordinateAxis, LonLatGridLocator, LookupTableGridLocator, TandemError } from '@tandem/core';
+import {
+  CoordinateAxis,
+  LonLatGridLocator,
+  LookupTableGridLocator,
+  TandemError,
+  curvilinearGridLocator,
+} from '@tandem/core';
 import type { FractionalIndexFunction, GridLocator, VectorField } from '@tandem/core';
 import type { NcFile, NcVariable } from '../netcdf/netcdf-file.ts';
 import { attributeText } from '../netcdf/netcdf-file.ts';
@@ -21,6 +27,8 @@ export interface GridGeometry {
   /** True when the variable stores x before y (slabs are transposed on reading). */
   readonly transposed: boolean;
   readonly projection: Projection | null;
+  /** True for a grid known only by 2-D longitude/latitude (no 1-D coordinates). */
+  readonly curvilinear: boolean;
   /** Node lon/lat, row-major [j * nx + i]. */
   readonly lonDeg: Float64Array;
   readonly latDeg: Float64Array;
@@ -247,12 +255,7 @@ export function resolveGrid(file: NcFile, v: NcVariable): GridGeometry {
   const definition = mappingVar !== undefined ? gridMappingToProj4(mappingVar) : null;
 
   if (cx === undefined || cy === undefined) {
-    throw new TandemError(
-      'UNSUPPORTED_FILE',
-      `dimensions ${yDim}/${xDim} of ${v.name} have no 1-D coordinate variables (curvilinear grids without a ` +
-        'grid_mapping are not supported)',
-      file.path,
-    );
+    return curvilinearGrid(file, v, xDim, yDim, nx, ny, transposed);
   }
   const xs = readAll(file, cx);
   const ys = readAll(file, cy);
@@ -286,6 +289,7 @@ export function resolveGrid(file: NcFile, v: NcVariable): GridGeometry {
       yDim,
       transposed,
       projection: null,
+      curvilinear: false,
       lonDeg,
       latDeg,
       rotationCos: null,
@@ -381,6 +385,7 @@ export function resolveGrid(file: NcFile, v: NcVariable): GridGeometry {
     yDim,
     transposed,
     projection,
+    curvilinear: false,
     lonDeg,
     latDeg,
     rotationCos,
@@ -388,5 +393,107 @@ export function resolveGrid(file: NcFile, v: NcVariable): GridGeometry {
     bboxDeg: bbox,
     locator,
     signature: `${definition} ${nx} ${ny} ${xs[0]} ${xs[nx - 1]} ${ys[0]} ${ys[ny - 1]}`,
+  };
+}
+
+/** 2-D longitude and latitude variables on the (y, x) dimensions, from `coordinates` or by standard name. */
+function find2dLonLat(file: NcFile, v: NcVariable, xDim: string, yDim: string): [NcVariable, NcVariable] | null {
+  const onGrid = (c: NcVariable): boolean =>
+    c.dimensions.length === 2 && c.dimensions.includes(xDim) && c.dimensions.includes(yDim);
+  const named = (attributeText(v.attributes['coordinates']) ?? '').split(/\s+/).filter((n) => n !== '');
+  const candidates = [
+    ...named.map((n) => file.variables.find((c) => c.name === n)).filter((c): c is NcVariable => c !== undefined),
+    ...file.variables,
+  ].filter(onGrid);
+  const lon = candidates.find((c) => axisKind(c, c.name) === 'lon');
+  const lat = candidates.find((c) => axisKind(c, c.name) === 'lat');
+  return lon && lat ? [lon, lat] : null;
+}
+
+/** Reads a 2-D coordinate as row-major [j * nx + i] whatever its dimension order. */
+function read2d(file: NcFile, c: NcVariable, xDim: string, nx: number, ny: number): Float64Array {
+  const raw = readAll(file, c);
+  if (c.dimensions[1] === xDim) return raw;
+  const out = new Float64Array(nx * ny);
+  for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) out[j * nx + i] = raw[i * ny + j]!;
+  return out;
+}
+
+const EARTH_RADIUS_FOR_ANGLES_M = 6_371_000;
+
+/**
+ * A curvilinear grid (ROMS, NEMO, or a projected grid without 1-D x/y coordinates) known by its 2-D node
+ * longitudes and latitudes. The local direction of the grid's x axis at each node comes from its neighbours
+ * (central differences in a local east/north plane), which also serves grid-relative vectors.
+ */
+function curvilinearGrid(
+  file: NcFile,
+  v: NcVariable,
+  xDim: string,
+  yDim: string,
+  nx: number,
+  ny: number,
+  transposed: boolean,
+): GridGeometry {
+  const found = find2dLonLat(file, v, xDim, yDim);
+  if (found === null) {
+    throw new TandemError(
+      'UNSUPPORTED_FILE',
+      `dimensions ${yDim}/${xDim} of ${v.name} have neither 1-D coordinate variables nor 2-D longitude/latitude`,
+      file.path,
+    );
+  }
+  const lonDeg = read2d(file, found[0], xDim, nx, ny);
+  const latDeg = read2d(file, found[1], xDim, nx, ny);
+  const rotationCos = new Float32Array(nx * ny);
+  const rotationSin = new Float32Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      const a = j * nx + Math.max(0, i - 1);
+      const b = j * nx + Math.min(nx - 1, i + 1);
+      let dLon = lonDeg[b]! - lonDeg[a]!;
+      dLon = ((((dLon + 180) % 360) + 360) % 360) - 180;
+      const east = dLon * Math.cos((latDeg[k]! * Math.PI) / 180) * EARTH_RADIUS_FOR_ANGLES_M;
+      const north = (latDeg[b]! - latDeg[a]!) * EARTH_RADIUS_FOR_ANGLES_M;
+      const len = Math.hypot(east, north);
+      rotationCos[k] = len > 0 ? east / len : NaN;
+      rotationSin[k] = len > 0 ? north / len : NaN;
+    }
+  }
+  const bbox = lonLatBbox(lonDeg, latDeg);
+  if (!Number.isFinite(bbox[0])) {
+    throw new TandemError('UNSUPPORTED_FILE', `2-D longitude/latitude of ${v.name} have no valid value`, file.path);
+  }
+  const widthDeg = bbox[2] >= bbox[0] ? bbox[2] - bbox[0] : bbox[2] + 360 - bbox[0];
+  const midLat = (bbox[1] + bbox[3]) / 2;
+  const coslat = Math.max(0.05, Math.cos((midLat * Math.PI) / 180));
+  const cellDeg = Math.sqrt((Math.max(widthDeg, 1e-6) * coslat * Math.max(bbox[3] - bbox[1], 1e-6)) / (nx * ny));
+  let stepLat = Math.max(1e-5, cellDeg / 3);
+  let stepLon = stepLat / coslat;
+  while ((widthDeg / stepLon + 1) * ((bbox[3] - bbox[1]) / stepLat + 1) > MAX_TABLE_NODES) {
+    stepLat *= 1.5;
+    stepLon *= 1.5;
+  }
+  const locator = curvilinearGridLocator(lonDeg, latDeg, nx, ny, {
+    bboxDeg: bbox,
+    stepLonDeg: stepLon,
+    stepLatDeg: stepLat,
+  });
+  return {
+    nx,
+    ny,
+    xDim,
+    yDim,
+    transposed,
+    projection: null,
+    curvilinear: true,
+    lonDeg,
+    latDeg,
+    rotationCos,
+    rotationSin,
+    bboxDeg: bbox,
+    locator,
+    signature: `curvilinear ${nx} ${ny} ${lonDeg[0]} ${latDeg[0]} ${lonDeg[nx * ny - 1]} ${latDeg[nx * ny - 1]}`,
   };
 }

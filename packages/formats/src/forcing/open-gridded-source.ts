@@ -152,7 +152,9 @@ export async function openGriddedSource(
     const first = group[0]!;
     const steps = group.flatMap((g) => g.steps).sort((a, b) => a.timeS - b.timeS);
     const unique = steps.filter((s, k) => k === 0 || s.timeS !== steps[k - 1]!.timeS);
-    const rotate = first.pair.gridRelativeOverride ?? (!first.pair.earthRelative && first.grid.projection !== null);
+    const rotate =
+      first.pair.gridRelativeOverride ??
+      (!first.pair.earthRelative && (first.grid.projection !== null || first.grid.curvilinear));
     const files = group.map((g) => g.file.path);
     const label = files.length === 1 ? basename(files[0]!) : `${basename(files[0]!)} +${files.length - 1} files`;
     sources.push(
@@ -171,7 +173,9 @@ export async function openGriddedSource(
           variables: [first.pair.x.name, first.pair.y.name],
           matchedBy: first.pair.matchedBy,
           rotated: rotate,
-          grid: first.grid.projection?.definition ?? 'latitude_longitude',
+          grid:
+            first.grid.projection?.definition ??
+            (first.grid.curvilinear ? 'curvilinear (2-D longitude/latitude)' : 'latitude_longitude'),
           nx: first.grid.nx,
           ny: first.grid.ny,
           timeSteps: unique.length,
