@@ -89,6 +89,12 @@ function obj(v: unknown, field: string): Obj {
   return v as Obj;
 }
 
+function onlyKeys(o: Obj, allowed: readonly string[], field: string): void {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) fail(at(field, k), `unknown key; expected one of ${allowed.join(', ')}`);
+  }
+}
+
 function num(o: Obj, key: string, field: string, min: number, max: number, required: true): number;
 function num(o: Obj, key: string, field: string, min: number, max: number, required: false): number | undefined;
 function num(o: Obj, key: string, field: string, min: number, max: number, required: boolean): number | undefined {
@@ -113,6 +119,12 @@ function str(o: Obj, key: string, field: string, required: boolean): string | un
   return v;
 }
 
+function int(o: Obj, key: string, field: string, min: number, max: number): number | undefined {
+  const v = num(o, key, field, min, max, false);
+  if (v !== undefined && !Number.isInteger(v)) fail(at(field, key), `must be a whole number, got ${v}`);
+  return v;
+}
+
 function lonLat(v: unknown, field: string): LonLat {
   if (Array.isArray(v)) {
     if (v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number') fail(field, 'must be [lon, lat]');
@@ -123,6 +135,7 @@ function lonLat(v: unknown, field: string): LonLat {
     return [lon, lat];
   }
   const o = obj(v, field);
+  onlyKeys(o, ['lon', 'lat'], field);
   return [num(o, 'lon', field, -180, 180, true), num(o, 'lat', field, -90, 90, true)];
 }
 
@@ -145,6 +158,14 @@ const MAX_LEN_M = 5_000_000;
 function pattern(v: unknown, field: string): PatternSpec {
   const o = obj(v, field);
   const kind = o['kind'];
+  const keys: Record<string, readonly string[]> = {
+    parallel: ['kind', 'area', 'trackSpacingM', 'legBearingDeg'],
+    creeping: ['kind', 'area', 'trackSpacingM', 'legBearingDeg'],
+    'expanding-square': ['kind', 'center', 'trackSpacingM', 'legCount', 'firstLegBearingDeg'],
+    sector: ['kind', 'center', 'radiusM', 'firstLegBearingDeg'],
+    'track-line': ['kind', 'route', 'trackSpacingM', 'returning'],
+  };
+  if (typeof kind === 'string' && keys[kind] !== undefined) onlyKeys(o, keys[kind] as readonly string[], field);
   switch (kind) {
     case 'parallel':
     case 'creeping': {
@@ -161,7 +182,7 @@ function pattern(v: unknown, field: string): PatternSpec {
         kind,
         center: lonLat(o['center'], `${field}.center`),
         trackSpacingM: num(o, 'trackSpacingM', field, 1, MAX_LEN_M, true),
-        legCount: Math.round(num(o, 'legCount', field, 1, 10000, false) ?? 12),
+        legCount: int(o, 'legCount', field, 1, 10000) ?? 12,
         firstLegBearingDeg: num(o, 'firstLegBearingDeg', field, -360, 360, false) ?? 0,
       };
     case 'sector':
@@ -195,16 +216,21 @@ function probability(v: unknown): ProbabilitySpec {
   const keys = ['driftRun', 'uniform', 'circularNormal'].filter((k) => o[k] !== undefined);
   if (keys.length !== 1) fail(field, 'must have exactly one of driftRun, uniform, circularNormal');
   if (o['driftRun'] !== undefined) {
+    onlyKeys(o, ['driftRun', 'atTime'], field);
     const dir = o['driftRun'];
     if (typeof dir !== 'string' || dir.length === 0)
       fail(`${field}.driftRun`, 'must be the drift run directory (string)');
     return { kind: 'driftRun', dir, atTimeS: time(o, 'atTime', field, true) as EpochSeconds };
   }
   if (o['uniform'] !== undefined) {
+    onlyKeys(o, ['uniform'], field);
     const u = obj(o['uniform'], `${field}.uniform`);
+    onlyKeys(u, ['polygon'], `${field}.uniform`);
     return { kind: 'uniform', polygon: ring(u['polygon'], `${field}.uniform.polygon`, 3) };
   }
+  onlyKeys(o, ['circularNormal'], field);
   const c = obj(o['circularNormal'], `${field}.circularNormal`);
+  onlyKeys(c, ['lon', 'lat', 'sigmaM'], `${field}.circularNormal`);
   return {
     kind: 'circularNormal',
     center: [
@@ -215,9 +241,40 @@ function probability(v: unknown): ProbabilitySpec {
   };
 }
 
+const UNIT_KEYS = [
+  'id',
+  'nation',
+  'type',
+  'sweepWidthM',
+  'speedMps',
+  'transitSpeedMps',
+  'enduranceS',
+  'altitudeM',
+  'fatigued',
+  'base',
+  'pattern',
+];
+
+const TOP_KEYS = [
+  '$schema',
+  'name',
+  'probability',
+  'searchObject',
+  'conditions',
+  'startTime',
+  'units',
+  'sensor',
+  'mode',
+  'grid',
+  'driftCompensation',
+  'seed',
+  'messages',
+];
+
 function unitSpec(v: unknown, k: number, ids: Set<string>): UnitSpec {
   const field = `units[${k}]`;
   const o = obj(v, field);
+  onlyKeys(o, UNIT_KEYS, field);
   const id = str(o, 'id', field, true) as string;
   if (ids.has(id)) fail(`${field}.id`, `duplicate unit id "${id}"`);
   ids.add(id);
@@ -244,6 +301,7 @@ function unitSpec(v: unknown, k: number, ids: Set<string>): UnitSpec {
 /** Parse and validate a plan document. */
 export function parsePlanDocument(json: unknown): PlanDocument {
   const o = obj(json, '(plan document)');
+  onlyKeys(o, TOP_KEYS, '');
   const units = o['units'];
   if (!Array.isArray(units) || units.length === 0 || units.length > 200)
     fail('units', 'must be an array of 1 to 200 units');
@@ -261,13 +319,16 @@ export function parsePlanDocument(json: unknown): PlanDocument {
     });
   }
   const conditions = o['conditions'] === undefined ? {} : obj(o['conditions'], 'conditions');
+  onlyKeys(conditions, ['visibilityM', 'windSpeedMps', 'seaHeightM'], 'conditions');
   const grid = o['grid'] === undefined ? {} : obj(o['grid'], 'grid');
+  onlyKeys(grid, ['nx', 'ny'], 'grid');
   const dc = o['driftCompensation'];
   let driftCompensation: PlanDocument['driftCompensation'];
   if (dc === true) driftCompensation = 'fromDriftRun';
   else if (dc === undefined || dc === false) driftCompensation = undefined;
   else {
     const d = obj(dc, 'driftCompensation');
+    onlyKeys(d, ['eastMps', 'northMps'], 'driftCompensation');
     driftCompensation = {
       eastMps: num(d, 'eastMps', 'driftCompensation', -20, 20, true),
       northMps: num(d, 'northMps', 'driftCompensation', -20, 20, true),
@@ -278,7 +339,8 @@ export function parsePlanDocument(json: unknown): PlanDocument {
     fail('driftCompensation', 'true needs a driftRun probability; give { eastMps, northMps } instead');
   }
   const messages = o['messages'] === undefined ? {} : obj(o['messages'], 'messages');
-  const seed = num(o, 'seed', '', 0, 2 ** 32 - 1, false) ?? 1;
+  onlyKeys(messages, ['coordinator', 'casualty', 'personsAtRisk', 'sitrepNumber'], 'messages');
+  const seed = int(o, 'seed', '', 0, 2 ** 32 - 1) ?? 1;
   return {
     name: str(o, 'name', '', false) ?? 'search plan',
     probability: prob,
@@ -290,13 +352,13 @@ export function parsePlanDocument(json: unknown): PlanDocument {
     sensor: sensor as SensorModel,
     mode,
     startTimeS: time(o, 'startTime', '', false) ?? (prob.kind === 'driftRun' ? prob.atTimeS : undefined),
-    gridNx: Math.round(num(grid, 'nx', 'grid', 10, 2000, false) ?? 200),
-    gridNy: Math.round(num(grid, 'ny', 'grid', 10, 2000, false) ?? 200),
+    gridNx: int(grid, 'nx', 'grid', 10, 2000) ?? 200,
+    gridNy: int(grid, 'ny', 'grid', 10, 2000) ?? 200,
     driftCompensation,
-    seed: Math.round(seed),
+    seed,
     casualty: str(messages, 'casualty', 'messages', false),
     personsAtRisk: num(messages, 'personsAtRisk', 'messages', 0, 100000, false),
     coordinator: str(messages, 'coordinator', 'messages', false),
-    sitrepNumber: Math.round(num(messages, 'sitrepNumber', 'messages', 1, 9999, false) ?? 1),
+    sitrepNumber: int(messages, 'sitrepNumber', 'messages', 1, 9999) ?? 1,
   };
 }
