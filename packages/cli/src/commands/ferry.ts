@@ -179,7 +179,7 @@ function printPlan(io: CommandIo, plan: FerryPlan, lang: Locale): void {
     `${plan.typeId} (${plan.configurationId}): ${UI.range[lang]} ${(p.rangeM / 1000).toFixed(0)} km, ${UI.cruise[lang]} ` +
       `${metersPerSecondToKnots(p.cruiseTasMps).toFixed(0)} kt TAS, ${UI.reserve[lang]} ${(p.finalReserveS / 60).toFixed(0)} min + ` +
       `${(p.contingencyFraction * 100).toFixed(0)}% ${UI.contingency[lang]}` +
-      `${p.alternateRequired ? ` + ${UI.alternate[lang]}` : ''}; ${plan.wind}\n\n`,
+      `${p.alternateRequired ? ` + ${UI.alternate[lang]}` : ''}; ${plan.wind[lang]}\n\n`,
   );
   const lines = [`${UI.direct[lang]}:`, UI.header[lang], legRow(plan.direct, lang)];
   for (const i of plan.direct.issues) lines.push(`  ! ${i.message[lang]}`);
@@ -362,7 +362,7 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
       from: values.from.toUpperCase(),
       to: values.to.toUpperCase(),
       via: via ?? [],
-      wind: result.wind,
+      wind: result.wind.en,
       departureUtc: formatUtcTime(departureUtc),
       feasible: result.feasible,
       legs: result.legs.map((l) => ({

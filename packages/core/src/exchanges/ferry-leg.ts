@@ -168,9 +168,9 @@ export function evaluateLeg(
     issues.push({
       code: 'WIND_TOO_STRONG',
       message: localized(
-        `the wind (${wind.description}) is too strong to fly ${from.icao}–${to.icao}`,
-        `바람(${wind.description})이 강해 ${from.icao}–${to.icao} 비행이 불가능합니다`,
-        `風（${wind.description}）が強く ${from.icao}–${to.icao} を飛行できません`,
+        `the wind (${wind.description.en}) is too strong to fly ${from.icao}–${to.icao}`,
+        `바람(${wind.description.ko})이 강해 ${from.icao}–${to.icao} 비행이 불가능합니다`,
+        `風（${wind.description.ja}）が強く ${from.icao}–${to.icao} を飛行できません`,
       ),
     });
   }

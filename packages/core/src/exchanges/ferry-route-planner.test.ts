@@ -226,7 +226,11 @@ test('a uniform headwind along a meridian lengthens the leg to distance / (TAS â
 test('property: in still air, air time is geodesic distance / TAS and range used is distance / range', () => {
   const perf = flightPerformance(testType, testType.configurations[0]!);
   // Zero wind without the calm shortcut, so the piecewise integration along the geodesic is what is checked.
-  const zero: WindAloft = { description: 'zero', timeInvariant: true, windAt: () => ({ eastMps: 0, northMps: 0 }) };
+  const zero: WindAloft = {
+    description: localized('zero', 'zero', 'zero'),
+    timeInvariant: true,
+    windAt: () => ({ eastMps: 0, northMps: 0 }),
+  };
   fc.assert(
     fc.property(
       fc.double({ min: -170, max: 170, noNaN: true }),
@@ -271,7 +275,7 @@ test('time-varying winds: each piece of a leg meets the wind of the time the air
   const d = geodesicLeg(a.position, b.position).distanceM;
   const switchUtc = 1800;
   const wind: WindAloft = {
-    description: 'calm, then 40 m/s from the north after 30 min',
+    description: localized('calm, then north wind', 'calm, then north wind', 'calm, then north wind'),
     timeInvariant: false,
     windAt: (_lon, _lat, t) => (t < switchUtc ? { eastMps: 0, northMps: 0 } : { eastMps: 0, northMps: -40 }),
   };

@@ -7,6 +7,7 @@ import { geodesicLeg } from './ferry-geodesic.ts';
 import type { AlternateChoice, FerryLeg, FlightPerformance } from './ferry-leg.ts';
 import { evaluateLeg, flightPerformance, legAirTimeS, nearestAlternate } from './ferry-leg.ts';
 import type { WindAloft } from './wind-aloft.ts';
+import type { LocalizedText } from './localized-text.ts';
 import { noWind } from './wind-aloft.ts';
 
 /** A leg placed in time: departure and arrival, UTC epoch seconds. */
@@ -37,7 +38,7 @@ export interface FerryPlanRequest {
 export interface FerryPlan {
   readonly typeId: string;
   readonly configurationId: string;
-  readonly wind: string;
+  readonly wind: LocalizedText;
   /** True when a sequence of feasible legs through all required stops was found. */
   readonly feasible: boolean;
   /** The best sequence when feasible; otherwise the legs through the required stops only, evaluated as flown. */

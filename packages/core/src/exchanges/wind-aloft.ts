@@ -1,5 +1,7 @@
 import { TandemError } from '../errors/index.ts';
-import { degreesToRadians } from '../units/index.ts';
+import { degreesToRadians, metersPerSecondToKnots } from '../units/index.ts';
+import { localized } from './localized-text.ts';
+import type { LocalizedText } from './localized-text.ts';
 
 /** Wind vector, m/s, as east/north components of where the air moves TO (convention of architecture.md). */
 export interface WindVector {
@@ -12,7 +14,7 @@ export interface WindVector {
  * adapter sampling the wind at cruise level. `timeInvariant` lets the planner cache leg times.
  */
 export interface WindAloft {
-  readonly description: string;
+  readonly description: LocalizedText;
   readonly timeInvariant: boolean;
   /** True when the wind is zero everywhere: legs are then flown at TAS without integration. */
   readonly calm?: boolean;
@@ -20,7 +22,12 @@ export interface WindAloft {
 }
 
 export function noWind(): WindAloft {
-  return { description: 'no wind', timeInvariant: true, calm: true, windAt: () => ({ eastMps: 0, northMps: 0 }) };
+  return {
+    description: localized('no wind', '무풍', '無風'),
+    timeInvariant: true,
+    calm: true,
+    windAt: () => ({ eastMps: 0, northMps: 0 }),
+  };
 }
 
 /** A uniform wind blowing FROM `fromDeg` (degrees true) at `speedMps`. */
@@ -31,9 +38,15 @@ export function constantWind(fromDeg: number, speedMps: number): WindAloft {
     throw new TandemError('OUT_OF_RANGE', 'wind speed must be in [0, 150] m/s', 'wind.speedMps');
   }
   const rad = degreesToRadians(fromDeg);
+  const from = String(Math.round(((fromDeg % 360) + 360) % 360)).padStart(3, '0');
+  const kt = metersPerSecondToKnots(speedMps).toFixed(0);
   const v: WindVector = { eastMps: -speedMps * Math.sin(rad), northMps: -speedMps * Math.cos(rad) };
   return {
-    description: `wind from ${(((fromDeg % 360) + 360) % 360).toFixed(0)}° at ${speedMps.toFixed(1)} m/s`,
+    description: localized(
+      `wind from ${from}° at ${kt} kt`,
+      `바람 ${from}° 방향에서 ${kt} kt`,
+      `風 ${from}° から ${kt} kt`,
+    ),
     timeInvariant: true,
     calm: speedMps === 0,
     windAt: () => v,
