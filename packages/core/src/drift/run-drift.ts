@@ -132,6 +132,7 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
     lonDeg: lon,
     latDeg: lat,
     sinLat: lat.map((y) => Math.sin((y * Math.PI) / 180)),
+    cosLat: lat.map((y) => Math.cos((y * Math.PI) / 180)),
     prevLonDeg: new Float64Array(options.coastlineAction === 'previous' ? n : 0),
     prevLatDeg: new Float64Array(options.coastlineAction === 'previous' ? n : 0),
     status: new Uint8Array(n),
@@ -271,6 +272,7 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
           lon[i] = p.prevLonDeg[i] as number;
           lat[i] = p.prevLatDeg[i] as number;
           p.sinLat[i] = Math.sin(((lat[i] as number) * Math.PI) / 180);
+          p.cosLat[i] = Math.cos(((lat[i] as number) * Math.PI) / 180);
         } else {
           status[i] = ParticleStatus.Stranded;
           active[i] = 0;
