@@ -1,8 +1,9 @@
 /**
  * CF time coordinates (CF Conventions 1.11 §4.4): `units = "<unit> since <reference date>"` and a
- * `calendar`. Values are converted to epoch seconds UTC. Supported calendars: standard/gregorian (treated as
- * proleptic Gregorian; the 1582 Julian–Gregorian switch is not modelled, so reference dates before
- * 1582-10-15 are refused), proleptic_gregorian, noleap/365_day, all_leap/366_day, 360_day and julian.
+ * `calendar`. Values are converted to epoch seconds UTC. Supported calendars: standard/gregorian (mixed: a
+ * reference date before the 1582-10-15 reform is read in the Julian calendar, later ones in the Gregorian;
+ * elapsed time is real time either way), proleptic_gregorian, noleap/365_day, all_leap/366_day, 360_day and
+ * julian.
  * For the non-standard model calendars a value is first turned into that calendar's date and time, which is
  * then read as a real UTC date (so 360_day's 30 February becomes 2 March, as CF's `cftime` to-real
  * conversions do for model output).
@@ -88,20 +89,13 @@ export function parseCfTimeUnits(units: string, calendar: string | undefined, fi
   if (month < 1 || month > 12 || day < 1 || day > 31 || hh > 24 || mm > 59 || ss >= 61) {
     throw new TandemError('UNSUPPORTED_FILE', `time reference date in "${units}" is not a valid date`, field);
   }
-  if (
-    calName !== 'proleptic_gregorian' &&
-    cal === 'proleptic_gregorian' &&
-    (year < 1582 || (year === 1582 && (month < 10 || (month === 10 && day < 15))))
-  ) {
-    throw new TandemError(
-      'UNSUPPORTED_FILE',
-      `reference date before 1582-10-15 in the mixed Julian/Gregorian "${calName}" calendar is not supported`,
-      field,
-    );
-  }
+  // The mixed Julian/Gregorian "standard" calendar: a reference date before the 1582-10-15 reform is a
+  // Julian-calendar date (as in udunits and cftime; NCEP reanalysis uses "hours since 1-1-1 00:00:0.0").
+  const beforeReform = year < 1582 || (year === 1582 && (month < 10 || (month === 10 && day < 15)));
+  const mixedJulian = calName !== 'proleptic_gregorian' && cal === 'proleptic_gregorian' && beforeReform;
   return {
     unitSeconds,
-    calendar: cal,
+    calendar: mixedJulian ? 'julian' : cal,
     reference: { year, month, day, secondOfDay: hh * SECONDS_PER_HOUR + mm * SECONDS_PER_MINUTE + ss - tz },
   };
 }
