@@ -11,7 +11,8 @@
  * constant current (0.14 m/s) in place of the file, to show what the gridded sampling costs.
  */
 import { fileURLToPath } from 'node:url';
-import { parseDriftScenario, runDrift } from '@tandem/core';
+import { constantSource, parseDriftScenario, runDrift } from '@tandem/core';
+import { makeProjection, openGriddedSource } from '@tandem/formats';
 import { buildEnvironment, runDriftScenario } from '@tandem/runner';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +30,55 @@ function doc(count: number, gridded = true): unknown {
     run: { durationS: 86400, timeStepS: 600, outputStepS: 3600, rngSeed: 1 },
   };
 }
+
+/** Locating and sampling alone: 100,000 positions around the seed point, 144 times (one per step). */
+async function kernels(): Promise<string> {
+  const n = 100_000;
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    lon[k] = 15 + ((k % 316) - 158) * 0.0002;
+    lat[k] = 72 + (Math.floor(k / 316) - 158) * 0.0001;
+  }
+  const src = await openGriddedSource([`${repo}data/forcing/Arctic20_1to5Feb_2016.nc`], 'current');
+  const grid = src.parts[0]!.grid;
+  const proj = makeProjection(grid.projection!.definition, 'bench');
+  const fi = new Float64Array(n);
+  const fj = new Float64Array(n);
+  let t0 = performance.now();
+  for (let k = 0; k < n; k++) {
+    const [x, y] = proj.forward(lon[k]!, lat[k]!);
+    fi[k] = x;
+    fj[k] = y;
+  }
+  const proj4PerS = n / ((performance.now() - t0) / 1000);
+  t0 = performance.now();
+  for (let r = 0; r < 20; r++) grid.locator.locate(lon, lat, 0, n, undefined, fi, fj);
+  const tablePerS = (20 * n) / ((performance.now() - t0) / 1000);
+  const out = { eastMps: new Float64Array(n), northMps: new Float64Array(n), status: new Uint8Array(n) };
+  const t = 1454328000;
+  src.sample('current', { timeS: t, lonDeg: lon, latDeg: lat, start: 0, end: n }, out);
+  t0 = performance.now();
+  for (let step = 0; step < 144; step++) {
+    src.sample('current', { timeS: t + step * 600, lonDeg: lon, latDeg: lat, start: 0, end: n }, out);
+  }
+  const griddedPerS = (144 * n) / ((performance.now() - t0) / 1000);
+  const c = constantSource('current', { eastMps: 0.1, northMps: 0.1 });
+  t0 = performance.now();
+  for (let step = 0; step < 144; step++) {
+    c.sample('current', { timeS: t + step * 600, lonDeg: lon, latDeg: lat, start: 0, end: n }, out);
+  }
+  const constantPerS = (144 * n) / ((performance.now() - t0) / 1000);
+  src.close();
+  return (
+    `Locating positions on the polar stereographic grid: proj4 per point ${(proj4PerS / 1e6).toFixed(2)} M/s, ` +
+    `lookup table ${(tablePerS / 1e6).toFixed(1)} M/s (×${(tablePerS / proj4PerS).toFixed(0)})\n` +
+    `Sampling the current (locate + bilinear × linear in time, slabs cached): gridded ${(griddedPerS / 1e6).toFixed(1)} M ` +
+    `samples/s, constant ${(constantPerS / 1e6).toFixed(0)} M samples/s\n`
+  );
+}
+
+process.stdout.write(await kernels());
 
 const rows: string[][] = [];
 for (const count of [10_000, 100_000]) {
