@@ -29,6 +29,7 @@ import { directoryRoutes } from './routes/directory-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { webRoutes } from './routes/web-routes.ts';
 
 export interface BuildAppOptions {
   readonly database: TandemDatabase;
@@ -72,6 +73,7 @@ export function routeTable(options: Pick<BuildAppOptions, 'secureCookies' | 'rat
     ...recordRoutes,
     ...jobRoutes,
     ...auditRoutes,
+    ...webRoutes,
   ];
 }
 

@@ -1,0 +1,156 @@
+/**
+ * Routes the web app needs beyond the record and job API: the built app itself under `/app/`, a drift run's
+ * cloud in a compact form for the map, and planning a search on a drift run (with the tracks actually run).
+ * Access follows the SAR records: readers may look and plan (planning only computes), editors save plans.
+ */
+import { SEARCH_BASES, SEARCH_UNIT_TYPES, LEEWAY_CATEGORIES } from '@tandem/core';
+import { SAR_EDITORS, SAR_READERS } from '../auth/roles.ts';
+import { readWebFile } from '../web/web-static.ts';
+import { loadDriftRun } from '../web/drift-run-result.ts';
+import { planFromDriftRun } from '../web/web-plan.ts';
+import type { WebPlanRequest } from '../web/web-plan.ts';
+import { ID_PARAMS } from './route-spec.ts';
+import type { RouteSpec } from './route-spec.ts';
+
+/** Largest total size of uploaded track files in one request, characters. */
+const MAX_TRACK_TEXT = 4 * 1024 * 1024;
+
+const WEB_PLAN_BODY = {
+  type: 'object',
+  required: ['driftRunId', 'atTime', 'units'],
+  additionalProperties: false,
+  properties: {
+    driftRunId: { type: 'string', minLength: 1, maxLength: 64 },
+    atTime: { type: 'string', minLength: 10, maxLength: 40 },
+    units: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 40,
+      items: {
+        type: 'object',
+        required: ['id', 'nation', 'type', 'baseId'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' },
+          nation: { type: 'string', enum: ['KR', 'JP'] },
+          type: { type: 'string', minLength: 1, maxLength: 64 },
+          baseId: { type: 'string', minLength: 1, maxLength: 64 },
+        },
+      },
+    },
+    windSpeedMps: { type: 'number', minimum: 0, maximum: 100 },
+    visibilityM: { type: 'number', minimum: 1, maximum: 1_000_000 },
+    casualty: { type: 'string', maxLength: 200 },
+    tracks: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        required: ['fileName', 'text'],
+        additionalProperties: false,
+        properties: {
+          fileName: { type: 'string', minLength: 1, maxLength: 200 },
+          text: { type: 'string', maxLength: MAX_TRACK_TEXT },
+        },
+      },
+    },
+    save: { type: 'boolean' },
+  },
+} as const;
+
+const appFile = (path: string): RouteSpec => ({
+  method: 'GET',
+  url: path,
+  summary: 'The web app (built single-page application and its assets)',
+  tags: ['web'],
+  access: { public: true },
+  target: { none: true },
+  schema: { hide: true } as never,
+  handler: async (req, reply) => {
+    const rel = (req.params as { '*'?: string })['*'] ?? '';
+    const f = await readWebFile(rel === '' ? 'index.html' : rel);
+    void reply.header('cache-control', f.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    return reply.type(f.contentType).send(f.body);
+  },
+});
+
+export const webRoutes: readonly RouteSpec[] = [
+  appFile('/app'),
+  appFile('/app/*'),
+  {
+    method: 'GET',
+    url: '/api/web/catalogue',
+    summary: 'Search objects (Leeway), search unit types and bases of both nations, for the web forms',
+    tags: ['web'],
+    access: { roles: SAR_READERS },
+    target: { none: true },
+    handler: async () => ({
+      leeway: LEEWAY_CATEGORIES.map((c) => ({ id: c.id, key: c.key, description: c.description })),
+      unitTypes: SEARCH_UNIT_TYPES,
+      bases: SEARCH_BASES,
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/web/drift-runs/:id/cloud',
+    summary: "A finished drift run's particle positions at each output time (for the map), degrees to 1e-5",
+    tags: ['web'],
+    access: { roles: SAR_READERS },
+    target: { record: 'drift_run' },
+    schema: { params: ID_PARAMS },
+    handler: async (req, _reply, ctx) => {
+      const { set } = await loadDriftRun(ctx, (req.params as { id: string }).id);
+      const r = (x: number): number | null => (Number.isFinite(x) ? Math.round(x * 1e5) / 1e5 : null);
+      return {
+        count: set.count,
+        times: Array.from(set.timesS, (t) => new Date(t * 1000).toISOString()),
+        lon: Array.from(set.lonDeg, r),
+        lat: Array.from(set.latDeg, r),
+        status: Array.from(set.status),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/web/plan',
+    summary:
+      'Plan a search on a drift run with units of both nations (patterns, POD/POS, intercepts, GPX/KML/GeoJSON, ' +
+      'messages); with tracks actually run, the Bayesian update and the next plan. `save` stores it as a plan record',
+    tags: ['web'],
+    access: { roles: SAR_READERS },
+    target: { none: true },
+    schema: { body: WEB_PLAN_BODY },
+    handler: async (req, _reply, ctx) => {
+      const body = req.body as WebPlanRequest & { save?: boolean };
+      const { record, set } = await loadDriftRun(ctx, body.driftRunId);
+      const result = planFromDriftRun(set, body);
+      let planId: string | null = null;
+      if (body.save === true && ctx.actor.roles.some((r) => SAR_EDITORS.includes(r))) {
+        const summary = (v: typeof result.plan): unknown => ({
+          pos: v.pos,
+          units: v.units.map((u) => ({ id: u.id, nation: u.nation, pattern: u.pattern, pod: u.pod, pos: u.pos })),
+        });
+        const saved = await ctx.records().create('plan', {
+          title: `${result.afterSearch === null ? 'Search plan' : 'Next search plan'}: ${record.title}`,
+          releasability: record.releasability as 'national' | 'bilateral' | 'public',
+          body: {
+            document: result.document,
+            summary: summary(result.plan),
+            ...(result.afterSearch === null
+              ? {}
+              : {
+                  afterSearch: {
+                    tracks: result.afterSearch.tracks,
+                    pos: result.afterSearch.pos,
+                    next: summary(result.afterSearch.next),
+                  },
+                }),
+          },
+          derivedFrom: [record.id],
+        });
+        planId = saved.id;
+      }
+      return { planId, ...result };
+    },
+  },
+];
