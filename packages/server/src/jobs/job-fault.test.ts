@@ -1,0 +1,134 @@
+/**
+ * Job-fault test: worker processes are killed (SIGKILL) at random points while running jobs; a surviving
+ * worker takes the jobs over when their leases expire. Every job must finish exactly once: status
+ * succeeded, one stored result (from the attempt that finished), at most one re-run.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../db/database.ts';
+import type { TandemDatabase } from '../db/database.ts';
+import { createTestDatabase } from '../testing/postgres-server.ts';
+import { faultExecutor } from '../testing/fault-worker.ts';
+import { JobStore } from './job-store.ts';
+import { WorkerPool } from './worker-pool.ts';
+import { createRng } from '@tandem/core';
+
+const WORKER = fileURLToPath(new URL('../testing/fault-worker.ts', import.meta.url));
+const LEASE_MS = 600;
+const STEPS = 10;
+const STEP_MS = 40;
+
+async function runFaults(database: TandemDatabase, env: NodeJS.ProcessEnv, runs: number, seed: number): Promise<void> {
+  const store = new JobStore(database.db, database.dialect);
+  const ids: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    ids.push(
+      await database.db.transaction().execute((trx) =>
+        store.enqueueIn(trx, {
+          kind: `fault-${i}`,
+          recordId: `r${i}`,
+          ownerNation: 'KR',
+          releasability: 'bilateral',
+          createdBy: 'test',
+          input: { n: i },
+        }),
+      ),
+    );
+  }
+  const rng = createRng(seed, 1);
+  const t0 = Date.now();
+  const waves = 1;
+  const perWave = Math.ceil(runs / waves);
+  for (let w = 0; w < waves; w++) {
+    const victims = [];
+    for (let k = 0; k < perWave && w * perWave + k < runs; k++) {
+      const child = spawn(process.execPath, [WORKER], {
+        env: {
+          ...process.env,
+          ...env,
+          KINDS: `fault-${w * perWave + k}`,
+          TANDEM_FAULT_WORKER: '1',
+          LEASE_MS: String(LEASE_MS),
+          STEPS: String(STEPS),
+          STEP_MS: String(STEP_MS),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      victims.push(
+        new Promise<void>((resolve) => {
+          child.stdout.once('data', () => {
+            const delay = rng.uniform() * STEPS * STEP_MS * 1.3;
+            setTimeout(() => child.kill('SIGKILL'), delay);
+          });
+          child.once('exit', () => resolve());
+        }),
+      );
+    }
+    await Promise.all(victims);
+  }
+  const tKilled = Date.now();
+  const survivor = new WorkerPool({
+    store,
+    executors: Object.fromEntries(ids.map((_, i) => [`fault-${i}`, faultExecutor])),
+    concurrency: 8,
+    leaseMs: LEASE_MS,
+    pollMs: 50,
+  });
+  survivor.start();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const pending = await database.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+    if (pending.length === 0 || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await survivor.stop();
+  process.stdout.write(`# ${database.dialect}: victims ${tKilled - t0} ms, recovery ${Date.now() - tKilled} ms\n`);
+  const jobs = await database.db.selectFrom('jobs').selectAll().execute();
+  const results = await database.db.selectFrom('job_results').selectAll().execute();
+  const runsRows = await database.db.selectFrom('job_runs').selectAll().execute();
+  let rerun = 0;
+  for (const id of ids) {
+    const job = jobs.find((j) => j.id === id);
+    assert.equal(job?.status, 'succeeded', `job ${id} ${job?.status} ${job?.error}`);
+    const mine = results.filter((r) => r.job_id === id);
+    assert.equal(mine.length, 1, `job ${id} has ${mine.length} results`);
+    assert.equal(mine[0]?.attempt, job?.attempt, 'the stored result is from the attempt that finished');
+    const n = (JSON.parse(job?.input ?? '{}') as { n: number }).n;
+    assert.deepEqual(JSON.parse(mine[0]?.result ?? ''), { n, square: n * n });
+    const attempts = runsRows.filter((r) => r.job_id === id).length;
+    assert.ok(attempts >= 1 && attempts <= 2, `job ${id} ran ${attempts} times`);
+    if (attempts === 2) rerun++;
+  }
+  assert.ok(rerun > 0, 'some workers died mid-job (otherwise the test tested nothing)');
+}
+
+describe('job fault tolerance (worker processes killed with SIGKILL)', () => {
+  it('SQLite: 20 runs, every job completes exactly once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-fault-'));
+    const database = await openDatabase({ dataDir: dir });
+    try {
+      await runFaults(database, { TANDEM_DATA_DIR: dir, DATABASE_URL: '' }, 20, 7);
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('PostgreSQL: 10 runs, every job completes exactly once', async () => {
+    const url = await createTestDatabase();
+    const database = await openDatabase({ databaseUrl: url });
+    try {
+      await runFaults(database, { DATABASE_URL: url }, 10, 11);
+    } finally {
+      await database.close();
+    }
+  });
+});
