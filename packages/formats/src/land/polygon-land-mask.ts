@@ -438,6 +438,8 @@ function buildSubGrids(
   const by = new Float64Array(maxEdges);
   const counts = new Uint32Array(per);
   const fillAt = new Uint32Array(per);
+  const crossX = new Float64Array(maxEdges);
+  const crossS = new Int8Array(maxEdges);
   const s = cell / SUB;
   let total = 0;
   for (let c = 0; c < nCells; c++) {
@@ -462,17 +464,36 @@ function buildSubGrids(
     const xe = cw + cell;
     const yc = cs + cell / 2;
     const w0 = winding[c] as number;
+    // Winding at each sub-cell's east-side midpoint: per sub-row, at the coarse cell's east side, then westward.
+    for (let b = 0; b < SUB; b++) {
+      const y = cs + (b + 0.5) * s;
+      const base = windingInCell(cellEdgeCoords, 4 * p0, 4 * (p0 + m), xe, y, xe, yc, w0);
+      let nCross = 0;
+      for (let k = 0; k < m; k++) {
+        const y1 = ay[k] as number;
+        const y2 = by[k] as number;
+        if (y1 <= y === y2 <= y) continue;
+        const x1 = ax[k] as number;
+        const xi = x1 + ((y - y1) * ((bx[k] as number) - x1)) / (y2 - y1);
+        if (xi > xe) continue;
+        crossX[nCross] = xi;
+        crossS[nCross] = y2 > y1 ? 1 : -1;
+        nCross++;
+      }
+      for (let a = 0; a < SUB; a++) {
+        const xa = cw + (a + 1) * s;
+        let w = base;
+        for (let q = 0; q < nCross; q++) if ((crossX[q] as number) > xa) w += crossS[q] as number;
+        const sc = b * SUB + a;
+        const g = block * per + sc;
+        subWinding[g] = w;
+        subState[g] = (counts[sc] as number) > 0 ? MIXED : w > 0 ? LAND : WATER;
+      }
+    }
     for (let sc = 0; sc < per; sc++) {
-      const a = sc % SUB;
-      const b = (sc - a) / SUB;
-      const g = block * per + sc;
-      const w = windingInCell(cellEdgeCoords, 4 * p0, 4 * (p0 + m), cw + (a + 1) * s, cs + (b + 0.5) * s, xe, yc, w0);
-      subWinding[g] = w;
-      const n = counts[sc] as number;
-      subState[g] = n > 0 ? MIXED : w > 0 ? LAND : WATER;
       fillAt[sc] = total;
-      total += n;
-      subCellStart[g + 1] = total;
+      total += counts[sc] as number;
+      subCellStart[block * per + sc + 1] = total;
     }
     if (4 * total > subEdgeCoords.length) {
       const bigger = new Float64Array(Math.max(4 * total, 2 * subEdgeCoords.length));
@@ -578,7 +599,8 @@ function unwrapRing(ring: Ring, where: string): Float64Array | null {
   const last = ring[n - 1];
   if (first !== undefined && last !== undefined && n > 1 && first[0] === last[0] && first[1] === last[1]) n--;
   if (n < 3) return null;
-  const pts: number[] = [];
+  const pts = new Float64Array(2 * n + 6);
+  let len = 0;
   let shift = 0;
   let prevLon = NaN;
   for (let k = 0; k < n; k++) {
@@ -602,23 +624,26 @@ function unwrapRing(ring: Ring, where: string): Float64Array | null {
       else if (d < -180) shift += 360 * Math.round(-d / 360);
     }
     prevLon = lon + shift;
-    pts.push(prevLon, lat);
+    pts[len++] = prevLon;
+    pts[len++] = lat;
   }
   // Closing edge: does it also jump? Then the ring winds once round a pole.
   const lon0 = pts[0] as number;
   const d = lon0 - prevLon;
   if (Math.abs(d) > 180) {
     let sumLat = 0;
-    for (let k = 1; k < pts.length; k += 2) sumLat += pts[k] as number;
+    for (let k = 1; k < len; k += 2) sumLat += pts[k] as number;
     const poleLat = sumLat < 0 ? -90 : 90;
     const endLon = lon0 - 360 * Math.round(d / 360);
-    pts.push(endLon, pts[1] as number, endLon, poleLat, lon0, poleLat);
+    pts.set([endLon, pts[1] as number, endLon, poleLat, lon0, poleLat], len);
+    len += 6;
   }
+  const out = pts.subarray(0, len);
   let minLon = Infinity;
-  for (let k = 0; k < pts.length; k += 2) minLon = Math.min(minLon, pts[k] as number);
+  for (let k = 0; k < len; k += 2) minLon = Math.min(minLon, out[k] as number);
   const k360 = Math.floor((minLon + 180) / 360);
-  if (k360 !== 0) for (let k = 0; k < pts.length; k += 2) pts[k] = (pts[k] as number) - 360 * k360;
-  return Float64Array.from(pts);
+  if (k360 !== 0) for (let k = 0; k < len; k += 2) out[k] = (out[k] as number) - 360 * k360;
+  return out;
 }
 
 function signedArea(r: Float64Array): number {
