@@ -63,6 +63,9 @@ export interface AllocationOptions {
   readonly passes?: number;
 }
 
+/** Rectangles kept from the scan for refinement. */
+const TOP_K = 6;
+
 function rectsConflict(a: CellRect, b: CellRect): boolean {
   return a.i0 < b.i1 && b.i0 < a.i1 && a.j0 < b.j1 && b.j0 < a.j1;
 }
@@ -142,8 +145,9 @@ export function allocateUnits(
       const A = (r.i1 - r.i0) * (r.j1 - r.j0) * cellA;
       return mass(r) * podFromCoverage(model, (unit.sweepWidthM * L) / A);
     };
-    let best: CellRect | undefined;
-    let bestV = 0;
+    // The scan keeps the TOP_K best rectangles; each is then refined and the best refined one wins.
+    const top: { r: CellRect; v: number }[] = [];
+    let floorV = 0;
     // Shapes: widths and heights on a geometric ladder of cell counts, aspect ≤ 4.
     const ladder: number[] = [];
     for (let s = 1; s <= Math.max(nx, ny); s = Math.max(s + 1, Math.round(s * 1.3))) ladder.push(s);
@@ -156,43 +160,61 @@ export function allocateUnits(
         // Coverage with no transit at all bounds this shape's value; skip shapes far too big (C < 0.05) or so
         // small that their coverage saturates (C > 8: a larger shape does better).
         const cMax = (unit.sweepWidthM * maxL) / A;
-        if (cMax < 0.05 || (cMax > 8 && w < nx && h < ny)) continue;
+        if (cMax < 0.1 || (cMax > 5 && w < nx && h < ny)) continue;
         const dMax = podFromCoverage(model, cMax);
-        const stride = Math.max(1, Math.floor(Math.min(w, h) / 3));
+        const stride = Math.max(1, Math.floor(Math.min(w, h) / 2));
         for (let j0 = 0; j0 + h <= ny; j0 += stride) {
           for (let i0 = 0; i0 + w <= nx; i0 += stride) {
             const r = { i0, j0, i1: i0 + w, j1: j0 + h };
-            if (mass(r) * dMax <= bestV) continue;
+            if (mass(r) * dMax <= floorV) continue;
             const v = value(r);
-            if (v > bestV) {
-              bestV = v;
-              best = r;
+            if (v > floorV) {
+              top.push({ r, v });
+              top.sort((a, b) => b.v - a.v);
+              if (top.length > TOP_K) top.pop();
+              if (top.length === TOP_K) floorV = (top[TOP_K - 1] as { v: number }).v;
             }
           }
         }
       }
     }
-    // Local refinement: move single edges while POS improves.
-    let improved = best !== undefined;
-    while (improved && best !== undefined) {
-      improved = false;
-      const b: CellRect = best;
-      const moves: CellRect[] = [];
-      for (const d of [-2, -1, 1, 2]) {
-        moves.push({ ...b, i0: b.i0 + d }, { ...b, i1: b.i1 + d }, { ...b, j0: b.j0 + d }, { ...b, j1: b.j1 + d });
-        moves.push(
-          { i0: b.i0 + d, i1: b.i1 + d, j0: b.j0, j1: b.j1 },
-          { i0: b.i0, i1: b.i1, j0: b.j0 + d, j1: b.j1 + d },
-        );
-      }
-      for (const m of moves) {
-        if (m.i0 < 0 || m.j0 < 0 || m.i1 > nx || m.j1 > ny || m.i1 <= m.i0 || m.j1 <= m.j0) continue;
-        const v = value(m);
-        if (v > bestV * (1 + 1e-12)) {
-          bestV = v;
-          best = m;
-          improved = true;
+    // Pattern search: move single edges and translate, in steps halving from half the short side to one cell.
+    let best: CellRect | undefined;
+    let bestV = 0;
+    for (const start of top) {
+      let cur = start.r;
+      let curV = start.v;
+      let step = Math.max(1, Math.floor(Math.min(cur.i1 - cur.i0, cur.j1 - cur.j0) / 2));
+      while (step >= 1) {
+        let improved = true;
+        while (improved) {
+          improved = false;
+          const b: CellRect = cur;
+          for (const d of [-step, step]) {
+            const moves: CellRect[] = [
+              { ...b, i0: b.i0 + d },
+              { ...b, i1: b.i1 + d },
+              { ...b, j0: b.j0 + d },
+              { ...b, j1: b.j1 + d },
+              { i0: b.i0 + d, i1: b.i1 + d, j0: b.j0, j1: b.j1 },
+              { i0: b.i0, i1: b.i1, j0: b.j0 + d, j1: b.j1 + d },
+            ];
+            for (const m of moves) {
+              if (m.i0 < 0 || m.j0 < 0 || m.i1 > nx || m.j1 > ny || m.i1 <= m.i0 || m.j1 <= m.j0) continue;
+              const v = value(m);
+              if (v > curV * (1 + 1e-12)) {
+                curV = v;
+                cur = m;
+                improved = true;
+              }
+            }
+          }
         }
+        step = Math.floor(step / 2);
+      }
+      if (curV > bestV) {
+        bestV = curV;
+        best = cur;
       }
     }
     rects[u] = best;
