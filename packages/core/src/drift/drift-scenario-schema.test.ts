@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { TandemError } from '../errors/index.ts';
 import { parseDriftScenario } from './drift-scenario.ts';
@@ -177,5 +178,39 @@ describe('drift scenario JSON Schema', () => {
       assert.ok(validate(doc), `${name}: ${ajv.errorsText(validate.errors)}`);
       assert.equal(parses(doc), false, `${name}: parser accepted it`);
     }
+  });
+  it('never accepts with the parser what the schema rejects, for random edits of the examples (property)', () => {
+    const bases = GOOD.map(([, d]) => d);
+    const paths = (v: unknown, p: readonly (string | number)[], out: (readonly (string | number)[])[]): void => {
+      out.push(p);
+      if (v !== null && typeof v === 'object') {
+        for (const [k, c] of Object.entries(v)) paths(c, [...p, Array.isArray(v) ? Number(k) : k], out);
+      }
+    };
+    const edits = fc.nat({ max: bases.length - 1 }).chain((b) => {
+      const all: (readonly (string | number)[])[] = [];
+      paths(bases[b], [], all);
+      return fc.tuple(
+        fc.constant(b),
+        fc.constantFrom(...all.filter((p) => p.length > 0)),
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 2 }),
+          fc.constantFrom(0, -1, 1.5, 1e12, '', '2016-02-01T12:00:00Z', 'x', null, [], {}, true),
+        ),
+        fc.boolean(),
+      );
+    });
+    fc.assert(
+      fc.property(edits, ([b, path, value, remove]) => {
+        const d = JSON.parse(JSON.stringify(bases[b])) as Record<string | number, unknown>;
+        let o = d;
+        for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+        const last = path[path.length - 1] as string | number;
+        if (remove && !Array.isArray(o)) delete o[last];
+        else o[last] = value;
+        return !parses(d) || validate(d) === true;
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
