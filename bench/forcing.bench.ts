@@ -10,6 +10,7 @@
  * file opening, lookup-table build, land mask read, merge) on 1 and 2 threads. The engine is also timed with a
  * constant current (0.14 m/s) in place of the file, to show what the gridded sampling costs.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { constantSource, parseDriftScenario, runDrift } from '@tandem/core';
 import { makeProjection, openGriddedSource } from '@tandem/formats';
@@ -80,6 +81,12 @@ async function kernels(): Promise<string> {
 
 process.stdout.write(await kernels());
 
+/** CPU seconds (user + system, all threads of this process) since `since`. */
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1e6;
+}
+
 const rows: string[][] = [];
 for (const count of [10_000, 100_000]) {
   for (const gridded of [true, false]) {
@@ -89,16 +96,20 @@ for (const count of [10_000, 100_000]) {
       runDrift(scenario.config, built.env, { particleCount: Math.min(count, 1000) });
       globalThis.gc?.();
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const r = runDrift(scenario.config, built.env);
       const s = (performance.now() - t0) / 1000;
+      const cpu = cpuSeconds(c0);
       const rate = r.particleSteps / s;
       rows.push([
         String(count),
         gridded ? 'engine, 1 thread' : 'engine, constant current (comparison)',
         s.toFixed(2),
+        cpu.toFixed(2),
         (r.particleSteps / 1e6).toFixed(2),
         (rate / 1e6).toFixed(2),
         (rate / OPENDRIFT_MPS[count]!).toFixed(0),
+        (r.particleSteps / cpu / 1e6).toFixed(2),
         `${r.strandedCount} stranded, ${r.noDataCount} no data`,
       ]);
     } finally {
@@ -108,27 +119,45 @@ for (const count of [10_000, 100_000]) {
   for (const threads of [1, 2]) {
     globalThis.gc?.();
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const run = await runDriftScenario({ doc: doc(count), baseDir: repo }, { threads });
     const s = (performance.now() - t0) / 1000;
+    const cpu = cpuSeconds(c0);
     const rate = run.particleSteps / s;
     rows.push([
       String(count),
       `scenario, ${run.threads} thread${run.threads > 1 ? 's' : ''}`,
       s.toFixed(2),
+      cpu.toFixed(2),
       (run.particleSteps / 1e6).toFixed(2),
       (rate / 1e6).toFixed(2),
       (rate / OPENDRIFT_MPS[count]!).toFixed(0),
+      (run.particleSteps / cpu / 1e6).toFixed(2),
       `${run.report.strandedCount} stranded, ${run.report.noDataCount} no data`,
     ]);
   }
 }
 
-const head = ['particles', 'run', 'wall s', 'M steps', 'M steps/s', '× OpenDrift', 'end state'];
+const head = [
+  'particles',
+  'run',
+  'wall s',
+  'CPU s',
+  'M steps',
+  'M steps/s',
+  '× OpenDrift',
+  'M steps/CPU-s',
+  'end state',
+];
 const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
 const line = (r: string[]): string =>
-  r.map((c, k) => (k < 2 || k === 6 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
+  r.map((c, k) => (k < 2 || k === 8 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
 process.stdout.write(
   'Gridded forcing: Arctic20 surface current + constant wind 10 m/s east, GSHHG Barents land, cat. 26, 24 h, dt 600 s\n' +
     `${line(head)}\n${rows.map(line).join('\n')}\n` +
-    'OpenDrift reference: 0.24 M steps/s (10k), 0.29 M steps/s (100k); target ×30.\n',
+    'OpenDrift reference: 0.24 M steps/s (10k), 0.29 M steps/s (100k); target ×30.\n' +
+    `CPU s: this process and its worker threads (user + system); on a shared machine M steps/CPU-s is the steadier\n` +
+    `figure. Load average at the end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores.\n`,
 );

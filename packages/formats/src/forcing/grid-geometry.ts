@@ -114,6 +114,9 @@ export function resolveOtherAxes(
     const cv = coordinateVariable(file, dim);
     const kind = axisKind(cv, dim);
     const size = v.shape[d]!;
+    if (size > MAX_AXIS_VALUES) {
+      throw new TandemError('FILE_TOO_LARGE', `dimension ${dim} of ${v.name} declares ${size} values`, file.path);
+    }
     if (kind === 'time' && cv !== undefined) {
       const units = parseCfTimeUnits(
         attributeText(cv.attributes['units']) ?? '',
@@ -167,6 +170,8 @@ export function resolveOtherAxes(
   return { timeDim, timesS, fixedStart: start, verticalNote };
 }
 
+/** Largest time or vertical axis accepted (values): a century of hourly fields is under 900,000. */
+const MAX_AXIS_VALUES = 1_000_000;
 /** Largest grid accepted (nodes): 16 Mi nodes (4096²) already need ~0.5 GB of per-node arrays. */
 const MAX_GRID_NODES = 16 * 1024 * 1024;
 /** Largest lookup table (nodes, 8 bytes each). */
