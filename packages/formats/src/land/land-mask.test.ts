@@ -334,6 +334,20 @@ describe('NetCDF raster land masks', () => {
     assert.ok(Math.abs(b[3] - 75) < 1e-9);
   });
 
+  it('reads the 0.0005° GSHHG mask of western Norway: agrees with Natural Earth on most points, finer in the fjords', async () => {
+    const ne = await naturalEarthLandMask();
+    const m = await readNetcdfLandMask(`${DATA}landmask_gshhg_f_norway_west_3-7E_59-62N_0.0005deg.nc`);
+    assert.equal(m.isLand(3.5, 60.0), false, 'North Sea');
+    assert.equal(m.isLand(6.5, 61.5), true, 'inland, Sogn og Fjordane');
+    const pts = fc.sample(fc.tuple(fc.double({ min: 3, max: 7 }), fc.double({ min: 59, max: 62 })), {
+      numRuns: 4000,
+      seed: 11,
+    });
+    let agree = 0;
+    for (const [x, y] of pts) if (m.isLand(x, y) === ne.isLand(x, y)) agree++;
+    assert.ok(agree / pts.length > 0.9, `agreement ${agree / pts.length}`);
+  });
+
   it('rejects a file that is not NetCDF, and a truncated HDF5 file, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-land-'));
     writeFileSync(join(dir, 'text.nc'), 'hello, not netcdf');
