@@ -130,7 +130,9 @@ export class LonLatGridLocator implements GridLocator {
     for (let p = start; p < end; p++) {
       if (mask !== undefined && mask[p] === 0) continue;
       let lon = lonDeg[p]!;
-      lon = west + ((((lon - west) % 360) + 360) % 360);
+      let d = lon - west;
+      if (d < 0 || d >= 360) d = ((d % 360) + 360) % 360;
+      lon = west + d;
       let i: number;
       if (periodic) {
         i = (lon - lonAxis.first) / lonAxis.step;
@@ -258,7 +260,9 @@ export class LookupTableGridLocator implements GridLocator {
       if (mask !== undefined && mask[p] === 0) continue;
       const lon = lonDeg[p]!;
       const lat = latDeg[p]!;
-      const x = ((((lon - west) % 360) + 360) % 360) / stepLon;
+      let d = lon - west;
+      if (d < 0 || d >= 360) d = ((d % 360) + 360) % 360;
+      const x = d / stepLon;
       const y = (lat - south) / stepLat;
       let i = NaN;
       let j = NaN;
