@@ -12,7 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { NetCDFReader } from 'netcdfjs';
 import h5wasm from 'h5wasm/node';
 import { TandemError } from '@tandem/core';
-import { RasterLandMask } from './raster-land-mask.ts';
+import { RasterLandMask, packLandBits } from './raster-land-mask.ts';
 
 /** Largest raster accepted (cells): 400 M, i.e. 0.0005° over 10° × 10°. */
 export const MAX_MASK_CELLS = 400_000_000;
@@ -149,12 +149,11 @@ function readNetcdf3(bytes: Uint8Array, path: string): RasterLandMask {
   const latDeg = axis(lat as (typeof vars)[number]);
   const g = values(mask as (typeof vars)[number]);
   const fill = numberAttr(mask.attrs['_FillValue']);
-  const land = new Uint8Array(g.n);
-  for (let k = 0; k < g.n; k++) {
+  const landBits = packLandBits(g.n, (k) => {
     const x = g(k);
-    land[k] = x >= 0.5 && x !== fill ? 1 : 0;
-  }
-  return new RasterLandMask(`raster land mask ${path}`, { lonDeg, latDeg, land });
+    return x >= 0.5 && x !== fill;
+  });
+  return new RasterLandMask(`raster land mask ${path}`, { lonDeg, latDeg, landBits });
 }
 
 function numberAttr(v: unknown): number {
@@ -222,12 +221,11 @@ async function readNetcdf4(path: string): Promise<RasterLandMask> {
     const latDeg = Float64Array.from(read(lat));
     const z = read(mask);
     const fill = numberAttr(mask.attrs['_FillValue']);
-    const land = new Uint8Array(z.length);
-    for (let k = 0; k < z.length; k++) {
-      const x = Number(z[k]);
-      land[k] = x >= 0.5 && x !== fill ? 1 : 0;
-    }
-    return new RasterLandMask(`raster land mask ${path}`, { lonDeg, latDeg, land });
+    const landBits = packLandBits(z.length, (k) => {
+      const x = z[k] as number;
+      return x >= 0.5 && x !== fill;
+    });
+    return new RasterLandMask(`raster land mask ${path}`, { lonDeg, latDeg, landBits });
   } catch (e) {
     if (e instanceof TandemError) throw e;
     throw new TandemError('UNSUPPORTED_FILE', `cannot read the land mask: ${(e as Error).message}`, path);
