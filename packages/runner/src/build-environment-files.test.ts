@@ -106,3 +106,31 @@ test('buildEnvironment opens the files and closes them', async () => {
     built.close();
   }
 });
+
+test('wind from a NetCDF-4 file (AROME, Lambert, grid-relative) mixes with a constant current', async () => {
+  const run = await runDriftScenario(
+    {
+      doc: {
+        object: { leewayCategoryId: 26 },
+        seed: { lon: 4, lat: 61, radiusM: 1000, radiusType: 'gaussian', time: '2016-01-14T00:00:00Z', count: 50 },
+        forcing: {
+          wind: { files: ['data/forcing/AROME_MetCoOp_00_DEF_20160114_subset.nc'] },
+          current: { eastMps: 0, northMps: 0 },
+        },
+        coast: { landMask: 'none' },
+        run: { durationS: 7200, timeStepS: 600, outputStepS: 3600, rngSeed: 3 },
+      },
+      baseDir: repo,
+    },
+    { threads: 1 },
+  );
+  assert.equal(run.report.noDataCount, 0);
+  assert.match(run.report.sources.wind, /AROME/);
+  // The 10 m wind there blows toward the north at ~8 m/s (sampled in gridded-source.test.ts): the leeway of
+  // category 26 carries the cloud north.
+  const t = run.trajectories;
+  const last = t.timesS.length - 1;
+  let dLat = 0;
+  for (let p = 0; p < 50; p++) dLat += t.latDeg[last * 50 + p]! - 61;
+  assert.ok(dLat / 50 > 0.005, `mean northward displacement ${((dLat / 50) * 111).toFixed(2)} km`);
+});
