@@ -13,7 +13,7 @@
  */
 import { TandemError } from '../errors/index.ts';
 import { NO_LAND, SAMPLE_STATUS_NAMES, SampleStatus } from '../forcing/index.ts';
-import type { EnvironmentSource, LandMask, VectorField } from '../forcing/index.ts';
+import type { EnvironmentSource, LandMask, SampleRequest, VectorField } from '../forcing/index.ts';
 import { SECONDS_PER_HOUR } from '../units/index.ts';
 import type { DriftConfig } from './drift-config.ts';
 import { seedParticles } from './seed-particles.ts';
@@ -162,19 +162,20 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
     currentNorthMps: curOut.northMps,
     currentStatus: curOut.status,
   };
-  /** One reusable request per chunk, on views of the state arrays (no allocation per step). */
+  /**
+   * Two reusable requests per chunk, on views of the state arrays (no allocation per step): with the active mask,
+   * and without it for chunks where every particle is active (sources then fill whole ranges). `chunkActive`
+   * counts the active particles of each chunk; chunks with none are skipped.
+   */
   const requests: ChunkRequest[] = [];
+  const fullRequests: SampleRequest[] = [];
   for (let c0 = 0; c0 < n; c0 += chunk) {
     const c1 = Math.min(n, c0 + chunk);
-    requests.push({
-      timeS: 0,
-      lonDeg: lon.subarray(c0, c1),
-      latDeg: lat.subarray(c0, c1),
-      start: 0,
-      end: c1 - c0,
-      activeMask: active.subarray(c0, c1),
-    });
+    const views = { lonDeg: lon.subarray(c0, c1), latDeg: lat.subarray(c0, c1), start: 0, end: c1 - c0 };
+    requests.push({ timeS: 0, ...views, activeMask: active.subarray(c0, c1) });
+    fullRequests.push({ timeS: 0, ...views });
   }
+  const chunkActive = new Int32Array(requests.length);
 
   const dtAbs = run.timeStepS;
   const dt = backward ? -dtAbs : dtAbs;
@@ -241,6 +242,8 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
           } else {
             status[i] = ParticleStatus.Active;
             active[i] = 1;
+            const k = Math.floor(i / chunk);
+            chunkActive[k] = (chunkActive[k] as number) + 1;
           }
         }
       }
@@ -258,11 +261,16 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
 
     stepTime = t;
     for (let c = 0; c < requests.length; c++) {
-      const req = requests[c] as ChunkRequest;
+      const nActive = chunkActive[c] as number;
+      if (nActive === 0) continue;
+      const masked = requests[c] as ChunkRequest;
+      const req = nActive === masked.end ? (fullRequests[c] as { timeS: number }) : masked;
       req.timeS = t;
-      env.wind.sample('wind', req, windOut);
-      env.current.sample('current', req, curOut);
-      particleSteps += advanceChunk(p, forcing, c * chunk, req.end, params, onNoData);
+      env.wind.sample('wind', req as SampleRequest, windOut);
+      env.current.sample('current', req as SampleRequest, curOut);
+      const moved = advanceChunk(p, forcing, c * chunk, masked.end, params, onNoData);
+      chunkActive[c] = moved;
+      particleSteps += moved;
     }
     if (hasLand) {
       for (let i = 0; i < n; i++) {
@@ -276,6 +284,8 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
         } else {
           status[i] = ParticleStatus.Stranded;
           active[i] = 0;
+          const k = Math.floor(i / chunk);
+          chunkActive[k] = (chunkActive[k] as number) - 1;
         }
       }
     }
