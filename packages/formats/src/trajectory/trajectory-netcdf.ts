@@ -128,6 +128,7 @@ export function writeTrajectoryNetcdf(set: TrajectorySet, meta: TrajectoryNetcdf
       data: status,
       attributes: [
         { name: 'long_name', value: 'particle status' },
+        { name: 'coordinates', value: 'time lat lon' },
         { name: 'flag_values', value: STATUS_FLAGS, type: 'byte' },
         { name: 'flag_meanings', value: STATUS_FLAGS.map((f) => PARTICLE_STATUS_NAMES[f]).join(' ') },
         { name: 'valid_range', value: [0, 3], type: 'byte' },
@@ -140,6 +141,7 @@ export function writeTrajectoryNetcdf(set: TrajectorySet, meta: TrajectoryNetcdf
       data: capsized,
       attributes: [
         { name: 'long_name', value: 'object capsized' },
+        { name: 'coordinates', value: 'time lat lon' },
         { name: 'flag_values', value: [0, 1], type: 'byte' },
         { name: 'flag_meanings', value: 'upright capsized' },
       ],
