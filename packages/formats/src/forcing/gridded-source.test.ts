@@ -159,3 +159,37 @@ test('arctic20: land cells are filled so a coastal point next to land gets a val
     src.close();
   }
 });
+
+test('arctic20: a large batch (time-blended slab) samples the same values as single points', async () => {
+  const src = await openGriddedSource([repo(expected.arctic20.file)], 'current');
+  try {
+    const n = 6000; // more points than the 91 × 51 nodes, so the blended path is taken
+    const lon = new Float64Array(n);
+    const lat = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      lon[k] = -5 + (k % 100) * 0.5;
+      lat[k] = 66 + Math.floor(k / 100) * 0.25;
+    }
+    const t = parseUtcTime('2016-02-02T05:30:00Z');
+    const big = { eastMps: new Float64Array(n), northMps: new Float64Array(n), status: new Uint8Array(n) };
+    src.sample('current', { timeS: t, lonDeg: lon, latDeg: lat, start: 0, end: n }, big);
+    const one = { eastMps: new Float64Array(1), northMps: new Float64Array(1), status: new Uint8Array(1) };
+    let ok = 0;
+    for (let k = 0; k < n; k += 7) {
+      src.sample(
+        'current',
+        { timeS: t, lonDeg: lon.subarray(k, k + 1), latDeg: lat.subarray(k, k + 1), start: 0, end: 1 },
+        one,
+      );
+      assert.equal(big.status[k], one.status[0]);
+      if (one.status[0] !== SampleStatus.Ok) continue;
+      ok++;
+      assert.ok(
+        Math.abs(big.eastMps[k]! - one.eastMps[0]!) < 1e-6 && Math.abs(big.northMps[k]! - one.northMps[0]!) < 1e-6,
+      );
+    }
+    assert.ok(ok > 500);
+  } finally {
+    src.close();
+  }
+});

@@ -3,9 +3,10 @@
  * several files. Time slabs (the surface level of both components at one time) are read lazily, decoded
  * (scale, offset, fill, units), rotated to east/north at the nodes and land-filled, and kept in a small LRU
  * cache; sampling is then the typed-array kernel of core (`sampleVectorSlabs`): bilinear in space, linear in
- * time between the bracketing slabs.
+ * time between the bracketing slabs. When a request has more points than the grid has nodes, the two slabs
+ * are first blended in time (once per time) and the points sample the blend.
  */
-import { SampleStatus, fillMissingByDilation, sampleVectorSlabs } from '@tandem/core';
+import { SampleStatus, blendSlabs, fillMissingByDilation, sampleVectorSlabs } from '@tandem/core';
 import type {
   EnvironmentSource,
   EpochSeconds,
@@ -75,6 +76,9 @@ export class GriddedSource implements EnvironmentSource {
   private fj = new Float64Array(0);
   private lastK = 0;
   private decoded = 0;
+  /** The time-blended slab of the last sampled time, reused while the time does not change. */
+  private blended: VectorSlab | null = null;
+  private blendedKey = '';
   private readonly infoBase: Omit<GriddedSourceInfo, 'slabsDecoded'>;
 
   constructor(
@@ -193,8 +197,19 @@ export class GriddedSource implements EnvironmentSource {
     this.lastK = k;
     const k1 = k + 1 < nt ? k + 1 : k;
     const w = k1 === k ? 0 : (t - times[k]!) / (times[k1]! - times[k]!);
-    const s0 = this.slab(k);
-    const s1 = w === 0 ? s0 : this.slab(k1);
+    let s0 = this.slab(k);
+    let s1 = w === 0 ? s0 : this.slab(k1);
+    const nodes = this.grid.nx * this.grid.ny;
+    if (w !== 0 && nodes <= end - start) {
+      const key = `${k} ${w}`;
+      if (this.blended === null || this.blendedKey !== key) {
+        this.blended ??= { eastMps: new Float32Array(nodes), northMps: new Float32Array(nodes) };
+        blendSlabs(s0, s1, w, this.blended);
+        this.blendedKey = key;
+      }
+      s0 = this.blended;
+      s1 = this.blended;
+    }
     if (this.fi.length < end) {
       this.fi = new Float64Array(Math.max(end, this.fi.length * 2));
       this.fj = new Float64Array(this.fi.length);
