@@ -148,33 +148,38 @@ function buildReport(results: readonly WorkerRunResult[], total: number, threads
   let moved = 0;
   let stuck = 0;
   const events: NoDataEvent[] = [];
+  const groups = new Map<string, NoDataGroup>();
   for (const r of results) {
     particleSteps += r.particleSteps;
     strandedCount += r.strandedCount;
     noDataCount += r.noDataCount;
     moved += r.seededOnLandMovedCount;
     stuck += r.seededOnLandStuckCount;
-    events.push(...r.noDataEvents);
+    for (const e of r.noDataEvents) if (events.length < MAX_REPORTED_EVENTS * results.length) events.push(e);
+    for (const g of r.noDataGroups) {
+      const e = g.first;
+      const key = `${g.field}\u0000${e.source}\u0000${e.reason}`;
+      const prev = groups.get(key);
+      const earlier =
+        prev === undefined ||
+        e.timeS < prev.firstTimeS ||
+        (e.timeS === prev.firstTimeS && e.particle < prev.firstParticle);
+      const base = earlier
+        ? {
+            field: g.field,
+            source: e.source,
+            reason: e.reason,
+            firstTime: formatUtcTime(e.timeS),
+            firstTimeS: e.timeS,
+            firstLonDeg: e.lonDeg,
+            firstLatDeg: e.latDeg,
+            firstParticle: e.particle,
+          }
+        : prev;
+      groups.set(key, { ...base, count: (prev?.count ?? 0) + g.count });
+    }
   }
   events.sort((a, b) => a.timeS - b.timeS || a.particle - b.particle);
-  const groups = new Map<string, NoDataGroup>();
-  for (const e of events) {
-    const key = `${e.field}\u0000${e.source}\u0000${e.reason}`;
-    const g = groups.get(key);
-    if (g === undefined) {
-      groups.set(key, {
-        field: e.field,
-        source: e.source,
-        reason: e.reason,
-        count: 1,
-        firstTime: formatUtcTime(e.timeS),
-        firstTimeS: e.timeS,
-        firstLonDeg: e.lonDeg,
-        firstLatDeg: e.latDeg,
-        firstParticle: e.particle,
-      });
-    } else groups.set(key, { ...g, count: g.count + 1 });
-  }
   const warnings: string[] = [];
   for (const g of groups.values()) {
     warnings.push(

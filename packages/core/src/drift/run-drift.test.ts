@@ -439,6 +439,9 @@ test('leaving the forcing time range: NoData with the first time, place and reas
   });
   assert.equal(res.noDataCount, 10);
   assert.equal(res.noDataEvents.length, 10);
+  assert.equal(res.noDataGroups.length, 1);
+  assert.equal(res.noDataGroups[0]?.count, 10);
+  assert.equal(res.noDataGroups[0]?.first.particle, 0);
   const ev = res.noDataEvents[0];
   assert.ok(ev);
   assert.equal(ev.timeS, T0 + 7200 + 600);

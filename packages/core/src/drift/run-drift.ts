@@ -44,6 +44,18 @@ export interface NoDataEvent {
   readonly reason: string;
 }
 
+/** Particles stopped for lack of data for one field and reason. */
+export interface NoDataGroup {
+  readonly field: VectorField;
+  readonly status: SampleStatus;
+  readonly count: number;
+  /** The earliest event (lowest particle index among the earliest). */
+  readonly first: NoDataEvent;
+}
+
+/** Most no-data events one `runDrift` call records individually. */
+export const MAX_NODATA_EVENTS = 10_000;
+
 export interface DriftRunOptions {
   /** First global particle index of the range to run (default 0). */
   readonly firstParticle?: number;
@@ -60,8 +72,13 @@ export interface DriftResult {
   readonly firstParticle: number;
   /** Number of particle moves made (active particles summed over steps). */
   readonly particleSteps: number;
-  /** First no-data event of each particle that left the forcing's coverage, in particle order per step. */
+  /**
+   * First no-data event of each particle that left the forcing's coverage, in time then particle order; at most
+   * `MAX_NODATA_EVENTS` are kept (the counts in `noDataGroups` are exact).
+   */
   readonly noDataEvents: readonly NoDataEvent[];
+  /** Exact counts of particles stopped for lack of data, per field and reason, with the earliest event of each. */
+  readonly noDataGroups: readonly NoDataGroup[];
   /** Particles stranded on the coast at the end of the run. */
   readonly strandedCount: number;
   /** Particles stopped for lack of forcing data at the end of the run. */
@@ -201,6 +218,7 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
   };
   const previous = params.keepPrevious;
   const noDataEvents: NoDataEvent[] = [];
+  const groups = new Map<string, NoDataGroup>();
   let pending = n;
   let particleSteps = 0;
   let moved = 0;
@@ -216,16 +234,25 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
     const windBad = windStatus !== SampleStatus.Ok;
     const src = windBad ? env.wind : env.current;
     const st = (windBad ? windStatus : currentStatus) as SampleStatus;
-    noDataEvents.push({
+    const field: VectorField = windBad ? 'wind' : 'current';
+    const key = `${field}:${st}`;
+    const g = groups.get(key);
+    if (g !== undefined && noDataEvents.length >= MAX_NODATA_EVENTS) {
+      groups.set(key, { ...g, count: g.count + 1 });
+      return;
+    }
+    const ev: NoDataEvent = {
       particle: first + i,
       timeS: stepTime,
       lonDeg: lon[i] as number,
       latDeg: lat[i] as number,
-      field: windBad ? 'wind' : 'current',
+      field,
       source: src.name,
       status: st,
       reason: SAMPLE_STATUS_NAMES[st] ?? `status ${st}`,
-    });
+    };
+    if (noDataEvents.length < MAX_NODATA_EVENTS) noDataEvents.push(ev);
+    groups.set(key, g === undefined ? { field, status: st, count: 1, first: ev } : { ...g, count: g.count + 1 });
   };
 
   let nextOut = 0;
@@ -312,6 +339,7 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
     firstParticle: first,
     particleSteps,
     noDataEvents,
+    noDataGroups: [...groups.values()],
     strandedCount,
     noDataCount,
     seededOnLandMovedCount: moved,
