@@ -5,6 +5,7 @@
  * writes. Security headers come from helmet with a CSP allowing no inline script.
  */
 import Fastify from 'fastify';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -77,6 +78,8 @@ export function routeTable(options: Pick<BuildAppOptions, 'secureCookies' | 'rat
   ];
 }
 
+const AJV_BASE = { removeAdditional: false, useDefaults: true, allErrors: false } as const;
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildApp(options: BuildAppOptions): Promise<TandemApp> {
@@ -87,8 +90,13 @@ export async function buildApp(options: BuildAppOptions): Promise<TandemApp> {
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
+  // JSON bodies are validated strictly (no type coercion, unknown keys refused); query strings and path
+  // parameters arrive as text and are coerced to the declared types.
+  const ajvFactory = AjvCompiler();
+  const strict = ajvFactory({}, { customOptions: { ...AJV_BASE, coerceTypes: false } });
+  const lenient = ajvFactory({}, { customOptions: { ...AJV_BASE, coerceTypes: 'array' } });
+  app.setValidatorCompiler((req) => (req.httpPart === 'body' ? strict(req) : lenient(req)));
   app.decorateRequest('tandemSession', undefined);
 
   await app.register(cookie);
