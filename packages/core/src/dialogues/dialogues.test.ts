@@ -14,6 +14,7 @@ import { NATO_PRINCIPLES } from './responsible-ai-frameworks.ts';
 import type { Activity, Commitment } from './follow-through.ts';
 import {
   activityFromActionItem,
+  activityFromDialogueSession,
   activityFromExchangeEvent,
   computeFollowThrough,
   publicActivities,
@@ -228,4 +229,20 @@ test('mean interval between completed activities', () => {
   assert.equal(ft.areas[0]!.meanIntervalDays, 180);
   assert.equal(ft.areas[0]!.daysSinceLastDone, 40);
   assert.equal(ft.areas[0]!.onTimeRate, null);
+});
+
+test('a session counts as held once its minutes are recorded', () => {
+  const none = activityFromDialogueSession(session, session.location, []);
+  assert.equal(none.completedUtc, undefined);
+  const minutes = [{ kind: 'minutes' as const, reference: 'MIN-1', recordedUtc: session.endUtc + 2 * day }];
+  const held = activityFromDialogueSession(session, session.location, minutes, true);
+  assert.equal(held.completedUtc, session.endUtc);
+  const ft = computeFollowThrough(
+    [{ id: 'c', area: 'st-ai-dialogue', title: item.title, source: 's', activityIds: [held.id] }],
+    [held],
+    session.endUtc + 10 * day,
+  );
+  assert.equal(ft.areas[0]!.done, 1);
+  assert.equal(ft.areas[0]!.onTimeRate, 1);
+  assert.equal(ft.areas[0]!.daysSinceLastDone, 10);
 });

@@ -1,7 +1,7 @@
 import { TandemError } from '../errors/index.ts';
 import { SECONDS_PER_DAY } from '../units/index.ts';
 import type { ExchangeEvent, LocalizedText } from '../exchanges/index.ts';
-import type { ActionItem } from './dialogue-session.ts';
+import type { ActionItem, DialogueSession } from './dialogue-session.ts';
 import type { Evidence } from './evidence.ts';
 
 /** A commitment from a joint statement (for example one of its three areas of cooperation). */
@@ -49,6 +49,29 @@ export function activityFromActionItem(a: ActionItem, isPublic = false): Activit
     ...(a.completedUtc === undefined ? {} : { completedUtc: a.completedUtc }),
     cancelled: a.status === 'dropped',
     evidence: a.evidence,
+    public: isPublic,
+  };
+}
+
+/**
+ * A dialogue session as an activity: planned at its start, due at its end, and held (completed at its end) once
+ * minutes or other evidence are recorded.
+ */
+export function activityFromDialogueSession(
+  s: DialogueSession,
+  title: LocalizedText,
+  evidence: readonly Evidence[],
+  isPublic = false,
+): Activity {
+  return {
+    id: s.id,
+    kind: 'dialogue-session',
+    title,
+    plannedUtc: s.startUtc,
+    dueUtc: s.endUtc,
+    ...(evidence.length === 0 ? {} : { completedUtc: s.endUtc }),
+    cancelled: false,
+    evidence,
     public: isPublic,
   };
 }
