@@ -372,14 +372,30 @@ describe('NetCDF raster land masks', () => {
 
 describe('NetCDF-3 raster land masks', () => {
   /** A 4×3 mask over 10-14°E, 50-53°N with land in the north-east corner, written by our NetCDF-3 writer. */
-  function maskFile(type: 'byte' | 'short' | 'float', latDescending = false): Uint8Array {
+  function maskFile(
+    type: 'byte' | 'short' | 'float',
+    latDescending = false,
+    meaning: 'cf' | 'flags' | 'options' = 'cf',
+  ): Uint8Array {
     const lat = latDescending ? [52.5, 51.5, 50.5] : [50.5, 51.5, 52.5];
     const rows = [
       [0, 0, 0, 0],
       [0, 0, 1, 1],
       [0, 0, 0, 1],
     ];
-    const z = (latDescending ? [...rows].reverse() : rows).flat();
+    const z = (latDescending ? [...rows].reverse() : rows).flat().map((v) => (meaning === 'cf' ? v : 1 - v));
+    const attributes =
+      meaning === 'cf'
+        ? [{ name: 'standard_name', value: 'land_binary_mask' }]
+        : meaning === 'flags'
+          ? [
+              { name: 'flag_values', value: [0, 1], type: 'byte' as const },
+              { name: 'flag_meanings', value: 'land water' },
+            ]
+          : [
+              { name: 'option_0', value: 'land' },
+              { name: 'option_1', value: 'water' },
+            ];
     return writeNetcdf3({
       dimensions: [
         { name: 'lat', size: 3 },
@@ -393,7 +409,7 @@ describe('NetCDF-3 raster land masks', () => {
           type,
           dimensions: ['lat', 'lon'],
           data: z,
-          attributes: [{ name: 'standard_name', value: 'land_binary_mask' }],
+          attributes,
         },
       ],
     });
@@ -401,13 +417,15 @@ describe('NetCDF-3 raster land masks', () => {
 
   it('reads byte, short and float masks, with latitude ascending or descending', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-land-'));
-    for (const [type, desc] of [
-      ['byte', false],
-      ['short', true],
-      ['float', false],
+    for (const [type, desc, meaning] of [
+      ['byte', false, 'cf'],
+      ['short', true, 'cf'],
+      ['float', false, 'cf'],
+      ['byte', false, 'flags'],
+      ['float', true, 'options'],
     ] as const) {
-      const path = join(dir, `mask-${type}.nc`);
-      writeFileSync(path, maskFile(type, desc));
+      const path = join(dir, `mask-${type}-${meaning}.nc`);
+      writeFileSync(path, maskFile(type, desc, meaning));
       const m = await readNetcdfLandMask(path);
       assert.equal(m.isLand(12.6, 51.4), true, `${type}: land cell`);
       assert.equal(m.isLand(13.9, 52.9), true, `${type}: corner`);
@@ -417,6 +435,14 @@ describe('NetCDF-3 raster land masks', () => {
       assert.equal(m.isLand(14.5, 52.5), false, 'outside: no land information');
       assert.equal(m.covers(14.5, 52.5), false);
     }
+  });
+
+  it('refuses a projected model grid (x/y in km) rather than misreading it as degrees', async () => {
+    await assert.rejects(
+      readLandMask({ landMask: `${DATA}Arctic20_1to5Feb_2016.nc` }, '/'),
+      (e: unknown) =>
+        e instanceof TandemError && e.code === 'VARIABLE_NOT_FOUND' && e.message.includes('Arctic20_1to5Feb_2016.nc'),
+    );
   });
 
   it('refuses a header that declares more data than the file holds, before allocating it', async () => {

@@ -3,7 +3,10 @@
  * netcdfjs, values read straight from the file bytes), or NetCDF-4/HDF5 (h5wasm). The grid is 1-D longitude
  * and latitude coordinates (cell centres) and a 2-D mask variable over (lat, lon): the variable whose
  * standard_name is `land_binary_mask`, else one named z, mask, landmask, land_mask, lsm or land, else the only
- * 2-D variable. A value of at least 0.5 that is not the fill value is land.
+ * 2-D variable. Which value is land: the flag value whose meaning starts with "land" (`flag_values` /
+ * `flag_meanings`, or ROMS-style `option_0 = "land"`), else any value of at least 0.5 that is not the fill value
+ * (CF `land_binary_mask`: 1 = land). Coordinates must be longitude/latitude in degrees: projected grids (x/y in
+ * metres or km) are refused, not misread.
  *
  * Sizes declared in a file are checked before anything is allocated from them: against the file's byte length
  * for NetCDF-3, and against `MAX_MASK_CELLS` for compressed NetCDF-4 data.
@@ -27,16 +30,18 @@ interface VarInfo {
   readonly name: string;
   readonly dims: readonly string[];
   readonly shape: readonly number[];
-  readonly attrs: Readonly<Record<string, string | number | undefined>>;
+  readonly attrs: Readonly<Record<string, string | number | readonly number[] | undefined>>;
 }
 
 /** Choose longitude, latitude and mask variables; `file` names the file in errors. */
 function pickVariables(vars: readonly VarInfo[], file: string): { lon: VarInfo; lat: VarInfo; mask: VarInfo } {
-  const isAxis = (v: VarInfo, names: readonly string[], std: string, units: RegExp): boolean =>
-    v.shape.length === 1 &&
-    (v.attrs['standard_name'] === std ||
-      units.test(String(v.attrs['units'] ?? '')) ||
-      names.includes(v.name.toLowerCase()));
+  const isAxis = (v: VarInfo, names: readonly string[], std: string, units: RegExp): boolean => {
+    if (v.shape.length !== 1) return false;
+    const sn = v.attrs['standard_name'];
+    const u = v.attrs['units'];
+    if (sn === std || (typeof u === 'string' && units.test(u))) return true;
+    return sn === undefined && (u === undefined || u === '') && names.includes(v.name.toLowerCase());
+  };
   const lon = vars.find((v) => isAxis(v, LON_NAMES, 'longitude', /^degrees?_?e(ast)?$/i));
   const lat = vars.find((v) => isAxis(v, LAT_NAMES, 'latitude', /^degrees?_?n(orth)?$/i));
   if (lon === undefined || lat === undefined) {
@@ -104,11 +109,8 @@ function readNetcdf3(bytes: Uint8Array, path: string): RasterLandMask {
   const dims = reader.dimensions;
   const raw = reader.header.variables;
   const vars: (VarInfo & { type: string; offset: number; record: boolean })[] = raw.map((v) => {
-    const attrs: Record<string, string | number | undefined> = {};
-    for (const a of v.attributes as { name: string; value: unknown }[]) {
-      const val = a.value;
-      attrs[a.name] = typeof val === 'string' ? val.replace(/\0+$/, '') : typeof val === 'number' ? val : undefined;
-    }
+    const attrs: Record<string, string | number | readonly number[] | undefined> = {};
+    for (const a of v.attributes as { name: string; value: unknown }[]) attrs[a.name] = attrValue(a.value);
     const dn = v.dimensions.map((d) => dims[d]?.name ?? `#${d}`);
     const shape = v.dimensions.map((d) => dims[d]?.size ?? 0);
     return { name: v.name, dims: dn, shape, attrs, type: v.type, offset: v.offset, record: v.record };
@@ -148,21 +150,44 @@ function readNetcdf3(bytes: Uint8Array, path: string): RasterLandMask {
   const lonDeg = axis(lon as (typeof vars)[number]);
   const latDeg = axis(lat as (typeof vars)[number]);
   const g = values(mask as (typeof vars)[number]);
-  const fill = numberAttr(mask.attrs['_FillValue']);
-  const landBits = packLandBits(g.n, (k) => {
-    const x = g(k);
-    return x >= 0.5 && x !== fill;
-  });
+  const isLandValue = landRule(mask);
+  const landBits = packLandBits(g.n, (k) => isLandValue(g(k)));
   return new RasterLandMask(`raster land mask ${path}`, { lonDeg, latDeg, landBits });
 }
 
-function numberAttr(v: unknown): number {
+/** An attribute value as a string, a number or an array of numbers (NUL padding stripped). */
+function attrValue(v: unknown): string | number | readonly number[] | undefined {
+  if (typeof v === 'string') return v.replace(/\0+$/, '');
   if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  if (ArrayBuffer.isView(v) && (v as unknown as ArrayLike<number>).length > 0) {
-    return Number((v as unknown as ArrayLike<number>)[0]);
+  if (typeof v === 'bigint') return Number(v);
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    const a = Array.from(v as ArrayLike<unknown>, (x) => Number(x));
+    return a.length === 1 ? (a[0] as number) : a;
   }
-  return NaN;
+  return undefined;
+}
+
+/** Which raw values mean land, from flag meanings, ROMS-style options, or CF's 1 = land (see the file comment). */
+function landRule(mask: VarInfo): (x: number) => boolean {
+  const a = mask.attrs;
+  const meanings = a['flag_meanings'];
+  const values = a['flag_values'];
+  if (typeof meanings === 'string' && values !== undefined && typeof values !== 'string') {
+    const list = typeof values === 'number' ? [values] : values;
+    const k = meanings
+      .trim()
+      .split(/\s+/)
+      .findIndex((m) => /^land/i.test(m));
+    const landValue = list[k];
+    if (k >= 0 && landValue !== undefined) return (x) => x === landValue;
+  }
+  for (let k = 0; k < 10; k++) {
+    const o = a[`option_${k}`];
+    if (typeof o === 'string' && /^land/i.test(o.trim())) return (x) => x === k;
+  }
+  const f = a['_FillValue'];
+  const fill = typeof f === 'number' ? f : NaN;
+  return (x) => x >= 0.5 && x !== fill;
 }
 
 async function readNetcdf4(path: string): Promise<RasterLandMask> {
@@ -185,11 +210,10 @@ async function readNetcdf4(path: string): Promise<RasterLandMask> {
       const d = file.get(key);
       if (!(d instanceof h5wasm.Dataset)) continue;
       const shape = d.shape ?? [];
-      const attrs: Record<string, string | number | undefined> = {};
+      const attrs: Record<string, string | number | readonly number[] | undefined> = {};
       for (const [name, a] of Object.entries(d.attrs)) {
         if (name === 'DIMENSION_LIST' || name === 'REFERENCE_LIST') continue;
-        const v = a.value;
-        attrs[name] = typeof v === 'string' ? v : typeof v === 'number' ? v : numberAttr(v);
+        attrs[name] = attrValue(a.value);
       }
       datasets.set(key, d);
       vars.push({ name: key, dims: [], shape, attrs });
@@ -220,11 +244,8 @@ async function readNetcdf4(path: string): Promise<RasterLandMask> {
     const lonDeg = Float64Array.from(read(lon));
     const latDeg = Float64Array.from(read(lat));
     const z = read(mask);
-    const fill = numberAttr(mask.attrs['_FillValue']);
-    const landBits = packLandBits(z.length, (k) => {
-      const x = z[k] as number;
-      return x >= 0.5 && x !== fill;
-    });
+    const isLandValue = landRule(mask);
+    const landBits = packLandBits(z.length, (k) => isLandValue(Number(z[k])));
     return new RasterLandMask(`raster land mask ${path}`, { lonDeg, latDeg, landBits });
   } catch (e) {
     if (e instanceof TandemError) throw e;
