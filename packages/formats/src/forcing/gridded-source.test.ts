@@ -162,6 +162,8 @@ test('arctic20: land cells are filled so a coastal point next to land gets a val
 
 test('arctic20: a large batch (time-blended slab) samples the same values as single points', async () => {
   const src = await openGriddedSource([repo(expected.arctic20.file)], 'current');
+  // A second source samples single points: fewer than half the nodes in all, so it never blends.
+  const single = await openGriddedSource([repo(expected.arctic20.file)], 'current');
   try {
     const n = 6000; // more points than the 91 × 51 nodes, so the blended path is taken
     const lon = new Float64Array(n);
@@ -191,5 +193,6 @@ test('arctic20: a large batch (time-blended slab) samples the same values as sin
     assert.ok(ok > 500);
   } finally {
     src.close();
+    single.close();
   }
 });

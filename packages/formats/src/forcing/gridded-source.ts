@@ -3,8 +3,9 @@
  * several files. Time slabs (the surface level of both components at one time) are read lazily, decoded
  * (scale, offset, fill, units), rotated to east/north at the nodes and land-filled, and kept in a small LRU
  * cache; sampling is then the typed-array kernel of core (`sampleVectorSlabs`): bilinear in space, linear in
- * time between the bracketing slabs. When a request has more points than the grid has nodes, the two slabs
- * are first blended in time (once per time) and the points sample the blend.
+ * time between the bracketing slabs. Once the points sampled at one time (over all calls: the engine samples
+ * in chunks) reach half the grid's nodes, the two slabs are blended in time once and the remaining points
+ * sample the blend, which halves the memory reads per point.
  */
 import { SampleStatus, blendSlabs, fillMissingByDilation, sampleVectorSlabs } from '@tandem/core';
 import type {
@@ -79,6 +80,9 @@ export class GriddedSource implements EnvironmentSource {
   /** The time-blended slab of the last sampled time, reused while the time does not change. */
   private blended: VectorSlab | null = null;
   private blendedKey = '';
+  /** Points sampled so far at `pointsKey` (time step and weight): blending pays once they exceed the nodes. */
+  private pointsKey = '';
+  private pointsAtKey = 0;
   private readonly infoBase: Omit<GriddedSourceInfo, 'slabsDecoded'>;
 
   constructor(
@@ -200,8 +204,13 @@ export class GriddedSource implements EnvironmentSource {
     let s0 = this.slab(k);
     let s1 = w === 0 ? s0 : this.slab(k1);
     const nodes = this.grid.nx * this.grid.ny;
-    if (w !== 0 && nodes <= end - start) {
-      const key = `${k} ${w}`;
+    const key = `${k} ${w}`;
+    if (key !== this.pointsKey) {
+      this.pointsKey = key;
+      this.pointsAtKey = 0;
+    }
+    this.pointsAtKey += end - start;
+    if (w !== 0 && (this.blendedKey === key || 2 * this.pointsAtKey >= nodes)) {
       if (this.blended === null || this.blendedKey !== key) {
         this.blended ??= { eastMps: new Float32Array(nodes), northMps: new Float32Array(nodes) };
         blendSlabs(s0, s1, w, this.blended);
