@@ -71,11 +71,20 @@ export function geoJsonPolygons(doc: unknown, where: string): PolygonRings[] {
   return out;
 }
 
-/** Build an indexed land mask from a parsed GeoJSON document. */
+/**
+ * Build an indexed land mask from a parsed GeoJSON document. Its coverage is global (outside the polygons is
+ * water), unless the top-level object carries an RFC 7946 `bbox` [west, south, east, north]: then the mask
+ * claims information only inside that box, and `covers()` is false outside it.
+ */
 export function geoJsonLandMask(doc: unknown, name: string, options: PolygonLandMaskOptions = {}): PolygonLandMask {
   const polys = geoJsonPolygons(doc, name);
+  const bbox = (doc as { bbox?: unknown }).bbox;
+  const coverage =
+    Array.isArray(bbox) && bbox.length === 4 && bbox.every((v) => typeof v === 'number' && Number.isFinite(v))
+      ? { coverageBboxDeg: bbox as unknown as readonly [number, number, number, number] }
+      : {};
   try {
-    return new PolygonLandMask(name, polys, options);
+    return new PolygonLandMask(name, polys, { ...coverage, ...options });
   } catch (e) {
     if (e instanceof TandemError && e.code === 'INVALID_INPUT') {
       throw new TandemError('UNSUPPORTED_FILE', e.message, name);

@@ -261,6 +261,13 @@ describe('GeoJSON land masks', () => {
     assert.equal(m.isLand(131.08, 36.02), true, 'small triangle island');
     assert.equal(m.isLand(131.02, 36.08), false, 'outside the triangle');
     assert.equal(m.isLand(128, 34.5), false);
+    assert.equal(m.coverage.bboxDeg, null);
+    assert.equal(m.covers(0, 0), true);
+    writeFileSync(join(dir, 'boxed.geojson'), JSON.stringify({ ...fc1, bbox: [128.5, 33.5, 131.5, 36.5] }));
+    const boxed = await readLandMask({ landMask: 'boxed.geojson' }, dir);
+    assert.deepEqual(boxed.coverage.bboxDeg, [128.5, 33.5, 131.5, 36.5]);
+    assert.equal(boxed.covers(129.5, 34.5), true);
+    assert.equal(boxed.covers(127, 34.5), false);
   });
 
   it('rejects non-polygon and damaged GeoJSON naming the file', async () => {
