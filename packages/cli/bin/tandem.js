@@ -8,5 +8,12 @@ if (major < 24) {
   );
   process.exit(2);
 }
+// A closed pipe (`tandem ... | head`) ends the command quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 const { main } = await import('../src/main.ts');
 process.exitCode = await main(process.argv.slice(2));
