@@ -48,6 +48,7 @@ export interface PolygonLandMaskOptions {
 const WATER = 0;
 const LAND = 1;
 const MIXED = 2;
+const REFINED = 3;
 /** Sub-cells per side of a refined coast cell. */
 const SUB = 8;
 /** Coast cells with at least this many edges are refined. */
@@ -86,7 +87,6 @@ export class PolygonLandMask implements CoveredLandMask {
   readonly #winding: Int32Array;
   readonly #cellStart: Uint32Array;
   readonly #data: PolygonLandIndexData;
-  readonly #subBlock: Int32Array;
   readonly #subState: Uint8Array;
   readonly #subWinding: Int32Array;
   readonly #subCellStart: Uint32Array;
@@ -116,7 +116,6 @@ export class PolygonLandMask implements CoveredLandMask {
     this.#cellStart = d.cellStart;
     this.stats = d.stats;
     this.#data = d;
-    this.#subBlock = d.subBlock;
     this.#subState = d.subState;
     this.#subWinding = d.subWinding;
     this.#subCellStart = d.subCellStart;
@@ -151,9 +150,10 @@ export class PolygonLandMask implements CoveredLandMask {
     const j = fj | 0;
     const c = j * this.#nx + i;
     const st = this.#state[c] as number;
-    if (st !== MIXED) return st === LAND;
-    const block = this.#subBlock[c] as number;
-    if (block >= 0) {
+    if (st === WATER) return false;
+    if (st === LAND) return true;
+    if (st === REFINED) {
+      const block = this.#winding[c] as number;
       const a = Math.min(SUB - 1, ((fi - i) * SUB) | 0);
       const b = Math.min(SUB - 1, ((fj - j) * SUB) | 0);
       const sc = block * SUB * SUB + b * SUB + a;
@@ -217,9 +217,9 @@ export interface PolygonLandIndexData {
   readonly cellDeg: number;
   readonly nx: number;
   readonly ny: number;
-  /** Per cell: 0 water, 1 land, 2 mixed. */
+  /** Per cell: 0 water, 1 land, 2 mixed (edges listed here), 3 refined (split into sub-cells). */
   readonly state: Uint8Array;
-  /** Per cell: winding number at the midpoint of its east side. */
+  /** Per cell: winding number at the midpoint of its east side; for a refined cell, its sub-cell block number. */
   readonly winding: Int32Array;
   /**
    * Per cell: its edges are entries cellStart[c] .. cellStart[c + 1] - 1 of `cellEdgeCoords`, each four numbers
@@ -229,10 +229,9 @@ export interface PolygonLandIndexData {
   readonly cellStart: Uint32Array;
   readonly cellEdgeCoords: Float64Array;
   /**
-   * Coast cells with many edges are split into SUB × SUB sub-cells: subBlock[c] is the block number (or -1), and
-   * sub-cell (a, b) of block k is entry k·SUB² + b·SUB + a of the sub arrays, laid out like the cell arrays.
+   * Coast cells with many edges are split into SUB × SUB sub-cells: sub-cell (a, b) of block k is entry
+   * k·SUB² + b·SUB + a of the sub arrays, laid out like the cell arrays (states 0, 1, 2).
    */
-  readonly subBlock: Int32Array;
   readonly subState: Uint8Array;
   readonly subWinding: Int32Array;
   readonly subCellStart: Uint32Array;
@@ -387,6 +386,22 @@ export function buildPolygonLandIndex(
     cellEdgeCoords[4 * p + 3] = by[k] as number;
   }
   const sub = buildSubGrids(cellStart, cellEdgeCoords, winding, x0, y0, cell, nx, ny);
+  // Refined cells keep their block number in `winding` and no edges of their own.
+  const keptStart = new Uint32Array(nCells + 1);
+  let kept = 0;
+  for (let c = 0; c < nCells; c++) {
+    const block = sub.subBlock[c] as number;
+    if (block >= 0) {
+      state[c] = REFINED;
+      winding[c] = block;
+    } else {
+      const p0 = cellStart[c] as number;
+      const p1 = cellStart[c + 1] as number;
+      cellEdgeCoords.copyWithin(4 * kept, 4 * p0, 4 * p1);
+      kept += p1 - p0;
+    }
+    keptStart[c + 1] = kept;
+  }
   return {
     name,
     coverageBboxDeg: options.coverageBboxDeg ?? null,
@@ -397,8 +412,8 @@ export function buildPolygonLandIndex(
     ny,
     state,
     winding,
-    cellStart,
-    cellEdgeCoords,
+    cellStart: keptStart,
+    cellEdgeCoords: cellEdgeCoords.slice(0, 4 * kept),
     ...sub.data,
     stats: { edges: nEdges, nx, ny, cellDeg: cell, mixedCells, landCells, edgeRefs, refinedCells: sub.blocks },
   };
@@ -416,7 +431,8 @@ function buildSubGrids(
   ny: number,
 ): {
   blocks: number;
-  data: Pick<PolygonLandIndexData, 'subBlock' | 'subState' | 'subWinding' | 'subCellStart' | 'subEdgeCoords'>;
+  subBlock: Int32Array;
+  data: Pick<PolygonLandIndexData, 'subState' | 'subWinding' | 'subCellStart' | 'subEdgeCoords'>;
 } {
   const nCells = nx * ny;
   const subBlock = new Int32Array(nCells).fill(-1);
@@ -511,7 +527,7 @@ function buildSubGrids(
     });
   }
   subEdgeCoords = subEdgeCoords.slice(0, 4 * total);
-  return { blocks, data: { subBlock, subState, subWinding, subCellStart, subEdgeCoords } };
+  return { blocks, subBlock, data: { subState, subWinding, subCellStart, subEdgeCoords } };
 }
 
 /** Visit every (cell, edge) pair where the edge touches the closed cell (expanded by a hair for round-off). */
