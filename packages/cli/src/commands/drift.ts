@@ -127,7 +127,6 @@ function progressBar(io: CommandIo): ((f: number) => void) | undefined {
 
 function printSummary(io: CommandIo, run: DriftScenarioRun, outDir: string | undefined): void {
   const s = run.summary;
-  const rate = run.particleSteps / run.wallS;
   const lines = [
     `particles       ${s.count} (${run.report.particles} seeded over the run)`,
     `final time      ${formatUtcTime(run.trajectories.timesS[run.trajectories.timesS.length - 1] as number)}`,
@@ -135,7 +134,8 @@ function printSummary(io: CommandIo, run: DriftScenarioRun, outDir: string | und
     `spread (1 sd)   ${s.stdEastKm.toFixed(2)} km east-west, ${s.stdNorthKm.toFixed(2)} km north-south`,
     `status          active ${pct(s.activeFraction)}, stranded ${pct(s.strandedFraction)}, no data ${pct(s.noDataFraction)}, capsized ${pct(s.capsizedFraction)}`,
     `forcing         wind: ${run.report.sources.wind}; current: ${run.report.sources.current}; coast: ${run.report.sources.land}`,
-    `compute         ${run.particleSteps} particle-steps in ${run.wallS.toFixed(2)} s on ${run.threads} thread(s) (${(rate / 1e6).toFixed(1)} M/s)`,
+    `compute         ${run.particleSteps} particle-steps, ${run.computeS.toFixed(2)} s in the engine ` +
+      `(${(run.particleSteps / run.computeS / 1e6).toFixed(1)} M/s), ${run.wallS.toFixed(2)} s wall on ${run.threads} thread(s)`,
   ];
   if (outDir !== undefined) lines.push(`outputs         ${outDir}`);
   for (const w of run.report.warnings) lines.push(`warning         ${w}`);
@@ -223,6 +223,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
         particleSteps: result.particleSteps,
         wallS: result.wallS,
         threads: result.threads,
+        computeS: result.computeS,
         particleStepsPerS: result.particleSteps / result.wallS,
       };
       files.push([resolve(values.summary), JSON.stringify(summaryJson, null, 2) + '\n']);

@@ -61,7 +61,7 @@ export interface DriftRunOptions {
   readonly firstParticle?: number;
   /** Number of particles in the range (default: all from `firstParticle`). */
   readonly particleCount?: number;
-  /** Called with the fraction of steps done (0..1) at each output time. */
+  /** Called with the fraction of steps done (0..1) at every step. */
   readonly onProgress?: (fraction: number) => void;
 }
 
@@ -282,8 +282,8 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
       outStatus.set(status, o);
       outCapsized.set(capsized, o);
       nextOut++;
-      opts.onProgress?.(j / nSteps);
     }
+    opts.onProgress?.(j / nSteps);
     if (j === nSteps) break;
 
     stepTime = t;
