@@ -111,7 +111,7 @@ async function runFaults(database: TandemDatabase, env: NodeJS.ProcessEnv, runs:
   assert.ok(rerun > 0, 'some workers died mid-job (otherwise the test tested nothing)');
 }
 
-describe('job fault tolerance (worker processes killed with SIGKILL)', () => {
+describe('job fault tolerance (worker processes killed with SIGKILL)', { concurrency: 2 }, () => {
   it('SQLite: 20 runs, every job completes exactly once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-fault-'));
     const database = await openDatabase({ dataDir: dir });
