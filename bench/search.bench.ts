@@ -10,6 +10,7 @@ import {
   allocateUnits,
   cloudFromScenarios,
   createRng,
+  epochSeconds,
   frameForCloud,
   gridFromCloud,
   parsePlanDocument,
@@ -86,8 +87,8 @@ const units: AllocationUnit[] = doc.units.map((u, k) => {
   };
 });
 const allocT = best(5, () => allocateUnits(gridT.value.poc, frame, units, 'inverse-cube'));
-// planSearch bins a driftRun-like cloud: give it the document with the cloud (probability kind is not used).
-const planDoc = { ...doc, probability: { kind: 'uniform' as const, polygon: [] } };
+// planSearch bins the cloud as it does a drift run's particles.
+const planDoc = { ...doc, probability: { kind: 'driftRun' as const, dir: '(in memory)', atTimeS: epochSeconds(0) } };
 const planT = best(5, () => planSearch(planDoc, cloud));
 const plan = planT.value;
 

@@ -156,3 +156,55 @@ export function posFromMiss(weight: Float64Array, miss: Float64Array): number {
   for (let k = 0; k < weight.length; k++) s += (weight[k] as number) * (1 - (miss[k] as number));
   return s;
 }
+
+/**
+ * Random search (Koopman's exponential detection) over an area: particles inside the ring (plane metres) are
+ * missed with probability exp(-coverage), coverage = W · L / A; particles outside are untouched.
+ */
+export function applyAreaCoverageToMiss(
+  xM: Float64Array,
+  yM: Float64Array,
+  ring: readonly (readonly [number, number])[],
+  coverage: number,
+  miss: Float64Array,
+): void {
+  if (!(coverage > 0) || ring.length < 3) return;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [x, y] of ring) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  const f = Math.exp(-coverage);
+  for (let k = 0; k < xM.length; k++) {
+    const x = xM[k] as number;
+    const y = yM[k] as number;
+    if (x < minX || x > maxX || y < minY || y > maxY) continue;
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i] as readonly [number, number];
+      const [xj, yj] = ring[j] as readonly [number, number];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    if (inside) miss[k] = (miss[k] as number) * f;
+  }
+}
+
+/**
+ * A frame for the exponential (random search) model of tracks run: cells merged k × k so that a cell is at least
+ * `minCellM` wide (random search needs several track spacings per cell).
+ */
+export function coarsenFrame(frame: CellFrame, minCellM: number): CellFrame {
+  const k = Math.max(1, Math.ceil(minCellM / frame.cellM));
+  return {
+    x0M: frame.x0M,
+    y0M: frame.y0M,
+    cellM: frame.cellM * k,
+    nx: Math.ceil(frame.nx / k),
+    ny: Math.ceil(frame.ny / k),
+  };
+}

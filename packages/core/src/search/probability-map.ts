@@ -356,3 +356,45 @@ export function normalizeInPlace(values: Float64Array): number {
   if (s > 0) for (let k = 0; k < values.length; k++) values[k] = (values[k] as number) / s;
   return s;
 }
+
+/**
+ * POC grid of a uniform target over a polygon (plane ring, metres): each cell gets the fraction of its area inside
+ * the polygon, estimated on a `sub` × `sub` lattice of points per cell, renormalised over the grid.
+ */
+export function gridFromPolygon(
+  projection: PlaneProjection,
+  ring: readonly (readonly [number, number])[],
+  frame: CellFrame,
+  sub = 4,
+): ProbabilityGrid {
+  const poc = new Float64Array(frame.nx * frame.ny);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [x, y] of ring) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  const i0 = Math.max(0, Math.floor((minX - frame.x0M) / frame.cellM));
+  const i1 = Math.min(frame.nx, Math.ceil((maxX - frame.x0M) / frame.cellM));
+  const j0 = Math.max(0, Math.floor((minY - frame.y0M) / frame.cellM));
+  const j1 = Math.min(frame.ny, Math.ceil((maxY - frame.y0M) / frame.cellM));
+  for (let j = j0; j < j1; j++) {
+    for (let i = i0; i < i1; i++) {
+      let hits = 0;
+      for (let b = 0; b < sub; b++) {
+        for (let a = 0; a < sub; a++) {
+          const x = frame.x0M + (i + (a + 0.5) / sub) * frame.cellM;
+          const y = frame.y0M + (j + (b + 0.5) / sub) * frame.cellM;
+          if (pointInRing(x, y, ring)) hits++;
+        }
+      }
+      poc[j * frame.nx + i] = hits;
+    }
+  }
+  normalizeInPlace(poc);
+  return { ...frame, projection, poc };
+}

@@ -9,6 +9,7 @@ import {
   sectorPattern,
   sweepPattern,
   trackLinePattern,
+  truncatePattern,
 } from './search-patterns.ts';
 import { TandemError } from '../errors/index.ts';
 
@@ -176,4 +177,22 @@ test('bad pattern input is a TandemError naming the field', () => {
     () => expandingSquarePattern([0, 0], 0, 100, 0),
     (e: unknown) => e instanceof TandemError && e.field === 'pattern.legCount',
   );
+});
+
+test('truncatePattern keeps the first L metres of track, ending on the path', () => {
+  const p = expandingSquarePattern([0, 0], 0, 1000, 6);
+  const t = truncatePattern(p, 2500);
+  assert.ok(Math.abs(t.trackLengthM - 2500) < 1e-9);
+  const expected = [
+    [0, 0],
+    [0, 1000],
+    [1000, 1000],
+    [1000, 500],
+  ];
+  const got = pts(t.waypoints);
+  assert.equal(got.length, 4);
+  got.forEach((q, i) =>
+    assert.ok(Math.hypot(q[0] - expected[i]![0]!, q[1] - expected[i]![1]!) < 1e-9, `waypoint ${i}`),
+  );
+  assert.equal(truncatePattern(p, 1e9), p);
 });

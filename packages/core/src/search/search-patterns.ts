@@ -310,3 +310,30 @@ export function patternLegs(p: PlanePattern): Float64Array {
   }
   return legs;
 }
+
+/** The pattern cut to its first `maxLengthM` metres of track (the turn allowance counted pro rata). */
+export function truncatePattern(p: PlanePattern, maxLengthM: number): PlanePattern {
+  if (p.trackLengthM <= maxLengthM) return p;
+  const w = p.waypoints;
+  const path = pathLength(w);
+  const keep = path > 0 ? Math.max(0, maxLengthM) * (path / p.trackLengthM) : 0;
+  const out: number[] = [w[0] as number, w[1] as number];
+  let s = 0;
+  for (let i = 2; i < w.length; i += 2) {
+    const ax = w[i - 2] as number;
+    const ay = w[i - 1] as number;
+    const bx = w[i] as number;
+    const by = w[i + 1] as number;
+    const len = Math.hypot(bx - ax, by - ay);
+    if (s + len >= keep) {
+      const f = len > 0 ? (keep - s) / len : 0;
+      out.push(ax + f * (bx - ax), ay + f * (by - ay));
+      break;
+    }
+    out.push(bx, by);
+    s += len;
+  }
+  const waypoints = Float64Array.from(out);
+  const cut = pathLength(waypoints);
+  return { ...p, waypoints, trackLengthM: path > 0 ? (cut * p.trackLengthM) / path : 0 };
+}

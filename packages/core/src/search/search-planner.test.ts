@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TandemError } from '../errors/index.ts';
+import { geodesicInverse } from '../geo/index.ts';
 import { parsePlanDocument } from './plan-document.ts';
 import { cloudForDatum, planSearch } from './search-planner.ts';
 
@@ -121,4 +122,65 @@ test('bad plan input is a TandemError naming the field', () => {
     () => planSearch(doc2, cloudForDatum(doc2)),
     (e: unknown) => e instanceof TandemError && e.field === 'units[0].enduranceS',
   );
+});
+
+test('exponential sensor: a fixed parallel sweep over a uniform square gives 1 - exp(-W L / A) there', () => {
+  const square = [
+    [130, 35],
+    [130.2, 35],
+    [130.2, 35.2],
+    [130, 35.2],
+  ];
+  const doc = parsePlanDocument({
+    probability: { uniform: { polygon: square } },
+    units: [
+      {
+        id: 'A',
+        nation: 'JP',
+        sweepWidthM: 1000,
+        speedMps: 10,
+        enduranceS: 200000,
+        base: [130.1, 35.1],
+        pattern: { kind: 'parallel', area: square, trackSpacingM: 2000 },
+      },
+    ],
+    sensor: 'exponential',
+    mode: 'evaluate',
+  });
+  const r = planSearch(doc, cloudForDatum(doc));
+  const u = r.units[0];
+  assert.ok(u && u.pattern);
+  const expected = 1 - Math.exp(-(1000 * u.pattern.trackLengthM) / u.areaM2);
+  assert.ok(Math.abs(u.pod - expected) < 0.01, `${u.pod} vs ${expected}`);
+  assert.ok(r.pos <= r.upperBoundPos + 0.01, `${r.pos} vs bound ${r.upperBoundPos}`);
+});
+
+test('drift compensation: the intercept point is reached at transit speed, the ground track moves with the drift', () => {
+  const doc = parsePlanDocument({
+    probability: { circularNormal: { lon: 130, lat: 35, sigmaM: 4000 } },
+    startTime: '2026-05-01T00:00:00Z',
+    driftCompensation: { eastMps: 0.5, northMps: 0.2 },
+    units: [
+      {
+        id: 'S',
+        nation: 'KR',
+        sweepWidthM: 2000,
+        speedMps: 6,
+        transitSpeedMps: 9,
+        enduranceS: 80000,
+        base: [129.7, 34.8],
+      },
+    ],
+    grid: { nx: 40, ny: 40 },
+  });
+  const r = planSearch(doc, cloudForDatum(doc));
+  const u = r.units[0];
+  assert.ok(u && u.intercept && u.pattern);
+  const t = u.intercept.timeS - r.startTimeS;
+  const d = geodesicInverse(u.base, [u.intercept.lonDeg, u.intercept.latDeg]).distanceM;
+  assert.ok(Math.abs(d / t - 9) < 0.02, `transit speed ${d / t}`);
+  // The commence search point of the water-frame pattern, moved by the drift for t seconds, is the intercept.
+  const [cx, cy] = [u.pattern.waypoints[0] as number, u.pattern.waypoints[1] as number];
+  const moved = r.projection.inverse(cx + 0.5 * t, cy + 0.2 * t);
+  assert.ok(geodesicInverse(moved, [u.intercept.lonDeg, u.intercept.latDeg]).distanceM < 1);
 });

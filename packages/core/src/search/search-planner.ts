@@ -8,7 +8,7 @@ import { geodesicInverse } from '../geo/index.ts';
 import type { LonLat } from '../geo/index.ts';
 import { createRng } from '../random/index.ts';
 import type { TrajectorySet } from '../drift/index.ts';
-import { applyLegsToMiss, cellIndexOf } from './closest-approach-pod.ts';
+import { applyAreaCoverageToMiss, applyLegsToMiss, cellIndexOf } from './closest-approach-pod.ts';
 import type { CellFrame } from './closest-approach-pod.ts';
 import type { SensorModel } from './detection.ts';
 import type { PlaneProjection } from './equal-area-projection.ts';
@@ -23,6 +23,7 @@ import {
   frameForCloud,
   gridFromCircularNormal,
   gridFromCloud,
+  gridFromPolygon,
   pointInRing,
   positionsAtTime,
   uniformPolygonCloud,
@@ -35,6 +36,7 @@ import {
   expandingSquarePattern,
   patternLegs,
   sectorPattern,
+  truncatePattern,
   sweepPattern,
   trackLinePattern,
 } from './search-patterns.ts';
@@ -313,7 +315,12 @@ export function planGrid(doc: PlanDocument, cloud: ParticleCloud): ProbabilityGr
     const r = 4.5 * p.sigmaM;
     return gridFromCircularNormal(cloud.projection, p.sigmaM, frameAround(-r, r, -r, r, doc.gridNx, doc.gridNy));
   }
-  return gridFromCloud(cloud, frameForCloud(cloud, doc.gridNx, doc.gridNy));
+  const frame = frameForCloud(cloud, doc.gridNx, doc.gridNy);
+  if (p.kind === 'uniform') {
+    const ring = p.polygon.map((q) => cloud.projection.forward(q[0], q[1]));
+    return gridFromPolygon(cloud.projection, ring, frame);
+  }
+  return gridFromCloud(cloud, frame);
 }
 
 /** Plan (optimize) or evaluate the search. `driftVelocity` resolves `driftCompensation: true`. */
@@ -343,7 +350,18 @@ export function planSearch(
     const miss = new Float64Array(n).fill(1);
     const p = patterns[k];
     const u = units[k] as ResolvedUnit;
-    if (p !== undefined) applyLegsToMiss(cloud.xM, cloud.yM, patternLegs(p), u.sweepWidthM, doc.sensor, miss, frame);
+    if (p !== undefined && doc.sensor === 'exponential') {
+      // Random search (Koopman): the effort is spread at random over the pattern's own area.
+      applyAreaCoverageToMiss(
+        cloud.xM,
+        cloud.yM,
+        p.areaRing,
+        (u.sweepWidthM * p.trackLengthM) / ringArea(p.areaRing),
+        miss,
+      );
+    } else if (p !== undefined) {
+      applyLegsToMiss(cloud.xM, cloud.yM, patternLegs(p), u.sweepWidthM, doc.sensor, miss, frame);
+    }
     misses[k] = miss;
   };
   units.forEach((u, k) => {
@@ -406,7 +424,9 @@ export function planSearch(
       let S = (areaM2 + 2 * u.turnRadiusM * rect.widthM) / Math.max(a.trackLengthM, 1);
       S = Math.min(Math.max(S, 1), rect.widthM);
       let p = sweepPattern('parallel', rect, rect.axisBearingDeg, { trackSpacingM: S, turnRadiusM: u.turnRadiusM });
-      // Fit the track to the endurance left after the real transits to the CSP and back from the last waypoint.
+      // Fit the track to the endurance left after the real transits to the CSP and back from the last waypoint:
+      // rescale the spacing by the ratio of time needed to time available (the number of legs is whole, so this
+      // settles within a leg); any overshoot left is cut off the end of the track below.
       for (let it = 0; it < 8; it++) {
         const budget = sortieBudget(u, p, proj);
         if (budget.onSceneS <= 0) break;
@@ -415,6 +435,13 @@ export function planSearch(
         S = Math.min(rect.widthM, S * (need / budget.onSceneS));
         p = sweepPattern('parallel', rect, rect.axisBearingDeg, { trackSpacingM: S, turnRadiusM: u.turnRadiusM });
         if (S >= rect.widthM) break;
+      }
+      // Whatever the spacing search left over is cut off the end of the track.
+      for (let it = 0; it < 3; it++) {
+        const budget = sortieBudget(u, p, proj);
+        const maxTrack = Math.max(0, budget.onSceneS) * u.searchSpeedMps;
+        if (p.trackLengthM <= maxTrack) break;
+        p = truncatePattern(p, maxTrack * 0.999);
       }
       patterns[k] = p;
       evaluate(k);
@@ -441,7 +468,14 @@ export function planSearch(
       }
     }
     const onScene = u.enduranceS - (2 * dmin) / u.transitSpeedMps;
-    if (onScene > 0) totalEffort += u.sweepWidthM * u.searchSpeedMps * onScene;
+    if (!(onScene > 0)) return;
+    // A fixed pattern spends only its own track; an optimised unit all of its time on scene.
+    const p = patterns[k];
+    const trackM =
+      u.spec.pattern !== undefined && p !== undefined
+        ? Math.min(p.trackLengthM, u.searchSpeedMps * onScene)
+        : u.searchSpeedMps * onScene;
+    totalEffort += u.sweepWidthM * trackM;
   });
   const upper = allocateEffort(grid.poc, frame.cellM * frame.cellM, totalEffort, doc.sensor);
 
