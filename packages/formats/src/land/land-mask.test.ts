@@ -9,7 +9,7 @@ import { TandemError } from '@tandem/core';
 import type { PolygonRings } from './polygon-land-mask.ts';
 import { PolygonLandMask } from './polygon-land-mask.ts';
 import { geoJsonLandMask, geoJsonPolygons } from './geojson-land-mask.ts';
-import { naturalEarthLandMask } from './natural-earth-land-mask.ts';
+import { naturalEarthLandMask, naturalEarthLandPath, topologyPolygons } from './natural-earth-land-mask.ts';
 import { readNetcdfLandMask } from './netcdf-land-mask.ts';
 import { NO_LAND_MASK, readLandMask } from './read-land-mask.ts';
 import { fromLandMaskTransfer, toLandMaskTransfer } from './land-mask-transfer.ts';
@@ -87,7 +87,9 @@ describe('Natural Earth 10 m land mask', () => {
     // Polygons wholly inside 128-146°E, 30-46°N (Japan's islands; no antimeridian jumps to unwrap).
     const local = all.filter((poly) =>
       poly.every((ring) =>
-        ring.every(([x, y]) => (x as number) > 128 && (x as number) < 146 && (y as number) > 30 && (y as number) < 46),
+        (ring as readonly (readonly number[])[]).every(
+          ([x, y]) => (x as number) > 128 && (x as number) < 146 && (y as number) > 30 && (y as number) < 46,
+        ),
       ),
     );
     assert.ok(local.length > 50, `${local.length} polygons`);
@@ -493,5 +495,47 @@ describe('land masks across threads', () => {
       for (const [x, y] of [...pts, ...barentsPts])
         assert.equal(copy.isLand(x, y), m.isLand(x, y), `${m.name} ${x} ${y}`);
     }
+  });
+});
+
+describe('TopoJSON decoding', () => {
+  it('gives the same rings as topojson-client for Natural Earth 10 m land', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { feature } = await import('topojson-client');
+    const topo = JSON.parse(readFileSync(naturalEarthLandPath(), 'utf8'));
+    const ours = topologyPolygons(topo, 'land', 'land-10m.json');
+    const theirs = geoJsonPolygons(feature(topo, topo.objects.land), 'land-10m.json');
+    assert.equal(ours.length, theirs.length);
+    let points = 0;
+    ours.forEach((poly, p) => {
+      const other = theirs[p] as PolygonRings;
+      assert.equal(poly.length, other.length);
+      poly.forEach((r, k) => {
+        const flat = r as Float64Array;
+        let ring = other[k] as readonly (readonly number[])[];
+        // topojson-client pads rings of fewer than four positions by repeating the first one.
+        if (ring.length === 4 && flat.length === 6) ring = ring.slice(0, 3);
+        assert.equal(flat.length, 2 * ring.length, `polygon ${p} ring ${k}`);
+        for (let q = 0; q < ring.length; q++) {
+          const pos = ring[q] as readonly number[];
+          if (flat[2 * q] !== pos[0] || flat[2 * q + 1] !== pos[1]) {
+            assert.fail(`polygon ${p} ring ${k} point ${q}: ${flat[2 * q]},${flat[2 * q + 1]} vs ${pos[0]},${pos[1]}`);
+          }
+        }
+        points += ring.length;
+      });
+    });
+    assert.ok(points > 400_000, `${points} points`);
+  });
+
+  it('rejects a topology without the object or arcs', () => {
+    assert.throws(() => topologyPolygons({ arcs: [], objects: {} }, 'land', 'x.json'), TandemError);
+    assert.throws(() => topologyPolygons({ objects: { land: {} } }, 'land', 'x.json'), TandemError);
+    assert.throws(() => topologyPolygons(null, 'land', 'x.json'), TandemError);
+    assert.throws(
+      () =>
+        topologyPolygons({ arcs: [[[0, 0]]], objects: { land: { type: 'Polygon', arcs: [[5]] } } }, 'land', 'x.json'),
+      TandemError,
+    );
   });
 });

@@ -18,8 +18,11 @@
 import type { LandMask } from '@tandem/core';
 import { TandemError } from '@tandem/core';
 
-/** A ring as GeoJSON positions `[lon, lat]` in degrees; the closing point may be repeated or not. */
-export type Ring = readonly (readonly number[])[];
+/**
+ * A ring as GeoJSON positions `[lon, lat]` in degrees, or flat `[lon0, lat0, lon1, lat1, ...]`; the closing
+ * point may be repeated or not.
+ */
+export type Ring = readonly (readonly number[])[] | Float64Array;
 /** A polygon: outer ring first, then holes (GeoJSON order). */
 export type PolygonRings = readonly Ring[];
 
@@ -593,7 +596,7 @@ function prepareRings(polygons: readonly PolygonRings[]): Float64Array[] {
     const poly = polygons[p] as PolygonRings;
     for (let r = 0; r < poly.length; r++) {
       const ring = poly[r] as Ring;
-      vertices += ring.length;
+      vertices += ring instanceof Float64Array ? ring.length / 2 : ring.length;
       if (vertices > MAX_POLYGON_VERTICES) {
         throw new TandemError('FILE_TOO_LARGE', `more than ${MAX_POLYGON_VERTICES} polygon vertices`, 'coordinates');
       }
@@ -609,20 +612,20 @@ function prepareRings(polygons: readonly PolygonRings[]): Float64Array[] {
 }
 
 function unwrapRing(ring: Ring, where: string): Float64Array | null {
-  let n = ring.length;
+  const flat = ring instanceof Float64Array;
+  const lonAt = (k: number): unknown => (flat ? ring[2 * k] : ring[k]?.[0]);
+  const latAt = (k: number): unknown => (flat ? ring[2 * k + 1] : ring[k]?.[1]);
+  let n = flat ? Math.floor(ring.length / 2) : ring.length;
   if (n === 0) return null;
-  const first = ring[0];
-  const last = ring[n - 1];
-  if (first !== undefined && last !== undefined && n > 1 && first[0] === last[0] && first[1] === last[1]) n--;
+  if (n > 1 && lonAt(0) === lonAt(n - 1) && latAt(0) === latAt(n - 1)) n--;
   if (n < 3) return null;
   const pts = new Float64Array(2 * n + 6);
   let len = 0;
   let shift = 0;
   let prevLon = NaN;
   for (let k = 0; k < n; k++) {
-    const pos = ring[k];
-    const lon = pos?.[0];
-    const lat = pos?.[1];
+    const lon = lonAt(k);
+    const lat = latAt(k);
     if (
       typeof lon !== 'number' ||
       typeof lat !== 'number' ||
