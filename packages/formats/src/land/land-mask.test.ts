@@ -55,6 +55,8 @@ describe('Natural Earth 10 m land mask', () => {
     ['Sea of Japan / East Sea, open water', 134.0, 40.0, false],
     ['Yellow Sea', 123.5, 35.5, false],
     ['Caspian Sea (a hole in Eurasia)', 50.5, 42.0, false],
+    ['Lake Superior: inland lakes are land for marine drift (as GSHHG in OpenDrift)', -87.5, 47.6, true],
+    ['Lake Biwa', 136.08, 35.25, true],
     ['Pacific', -150.0, 0.0, false],
     ['Chukotka west of the antimeridian', 175.0, 67.0, true],
     ['Chukotka east of the antimeridian', -173.0, 66.5, true],

@@ -2,6 +2,8 @@
  * The default coastline: Natural Earth 10 m land (public domain, naturalearthdata.com, version 4.1 as packaged
  * by world-atlas 2.0.2, `land-10m.json`, TopoJSON quantised to 1e5 steps: about 0.0036° by 0.0017°). Loaded
  * lazily, once per process, and indexed by `PolygonLandMask` (build time: `npm run bench -- landmask`).
+ * Inland lakes are not cut out of this layer (the Caspian Sea is), so a lake counts as land, as it does in the
+ * GSHHG mask OpenDrift uses for stranding: a marine drift object never reaches one.
  *
  * The TopoJSON is decoded straight into flat rings (`topologyPolygons`: delta-decoded, de-quantised arcs joined
  * at their shared end points, as the TopoJSON specification and topojson-client do), which avoids building a
