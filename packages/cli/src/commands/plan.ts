@@ -16,6 +16,7 @@ import {
   bayesUpdate,
   cloudForDatum,
   cloudFromDriftRun,
+  coarsenFrame,
   formatUtcTime,
   gridFromCloud,
   isTandemError,
@@ -241,7 +242,9 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
             const b = cloud.projection.forward((t.points[k + 1] as LonLat)[0], (t.points[k + 1] as LonLat)[1]);
             legs.set([a[0], a[1], b[0], b[1]], 4 * k);
           }
-          applyLegsToMiss(cloud.xM, cloud.yM, legs, unit.sweepWidthM, doc.sensor, miss, plan.grid);
+          // Random search (exponential) needs cells several track spacings wide.
+          const frame = coarsenFrame(plan.grid, Math.max(2 * unit.trackSpacingM, 4 * unit.sweepWidthM));
+          applyLegsToMiss(cloud.xM, cloud.yM, legs, unit.sweepWidthM, doc.sensor, miss, frame);
           count++;
         }
       }

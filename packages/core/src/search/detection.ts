@@ -7,8 +7,9 @@
  * - `inverse-cube`: p(x) = 1 - exp(-W² / (4π x²)); ∫p dx = W; parallel tracks at spacing S give
  *   POD = erf((√π / 2) · W/S).
  * - `definite-range` ("cookie cutter"): p(x) = 1 for |x| ≤ W/2, else 0; parallel tracks give min(W/S, 1).
- * - `exponential` (Koopman's random search): effort spread at random over each grid cell, POD = 1 - exp(-C)
- *   with C = W · (track length in the cell) / (cell area).
+ * - `exponential` (Koopman's random search): effort spread at random over an area, POD = 1 - exp(-C) with
+ *   C = W · L / A: over a planned pattern's own area, or, for tracks actually run, over cells several track
+ *   spacings wide (`coarsenFrame`).
  */
 export type SensorModel = 'inverse-cube' | 'definite-range' | 'exponential';
 
