@@ -3,7 +3,7 @@
  * cloud in a compact form for the map, and planning a search on a drift run (with the tracks actually run).
  * Access follows the SAR records: readers may look and plan (planning only computes), editors save plans.
  */
-import { SEARCH_BASES, SEARCH_UNIT_TYPES, LEEWAY_CATEGORIES } from '@tandem/core';
+import { LEEWAY_CATEGORIES, SEARCH_BASES, SEARCH_UNIT_TYPES, sweepWidthObjects } from '@tandem/core';
 import { SAR_EDITORS, SAR_READERS } from '../auth/roles.ts';
 import { readWebFile } from '../web/web-static.ts';
 import { loadDriftRun } from '../web/drift-run-result.ts';
@@ -17,7 +17,7 @@ const MAX_TRACK_TEXT = 4 * 1024 * 1024;
 
 const WEB_PLAN_BODY = {
   type: 'object',
-  required: ['driftRunId', 'atTime', 'units'],
+  required: ['driftRunId', 'atTime', 'units', 'searchObject'],
   additionalProperties: false,
   properties: {
     driftRunId: { type: 'string', minLength: 1, maxLength: 64 },
@@ -38,6 +38,8 @@ const WEB_PLAN_BODY = {
         },
       },
     },
+    searchObject: { type: 'string', minLength: 1, maxLength: 100 },
+    sortieHours: { type: 'number', minimum: 0.5, maximum: 240 },
     windSpeedMps: { type: 'number', minimum: 0, maximum: 100 },
     visibilityM: { type: 'number', minimum: 1, maximum: 1_000_000 },
     casualty: { type: 'string', maxLength: 200 },
@@ -88,6 +90,7 @@ export const webRoutes: readonly RouteSpec[] = [
       leeway: LEEWAY_CATEGORIES.map((c) => ({ id: c.id, key: c.key, description: c.description })),
       unitTypes: SEARCH_UNIT_TYPES,
       bases: SEARCH_BASES,
+      sweepWidthObjects: sweepWidthObjects(),
     }),
   },
   {

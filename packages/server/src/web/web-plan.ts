@@ -42,6 +42,10 @@ export interface WebPlanRequest {
   /** ISO 8601 UTC time of the probability map (the search start). */
   readonly atTime: string;
   readonly units: readonly WebPlanUnit[];
+  /** Sweep-width table object (`sweepWidthObjects()`), e.g. "Raft 6 person". */
+  readonly searchObject: string;
+  /** Time each unit has for its sortie (transit out, search, transit back), hours; default its type's endurance. */
+  readonly sortieHours?: number;
   readonly windSpeedMps?: number;
   readonly visibilityM?: number;
   readonly tracks?: readonly { readonly fileName: string; readonly text: string }[];
@@ -93,6 +97,7 @@ function planDocument(req: WebPlanRequest): unknown {
   return {
     name: 'web plan',
     probability: { driftRun: req.driftRunId, atTime: req.atTime },
+    searchObject: req.searchObject,
     conditions: {
       ...(req.windSpeedMps === undefined ? {} : { windSpeedMps: req.windSpeedMps }),
       ...(req.visibilityM === undefined ? {} : { visibilityM: req.visibilityM }),
@@ -101,7 +106,13 @@ function planDocument(req: WebPlanRequest): unknown {
       const base = SEARCH_BASES.find((b) => b.id === u.baseId);
       if (base === undefined)
         throw new TandemError('INVALID_INPUT', `unknown base "${u.baseId}"`, `units[${k}].baseId`);
-      return { id: u.id, nation: u.nation, type: u.type, base: [base.lonDeg, base.latDeg] };
+      return {
+        id: u.id,
+        nation: u.nation,
+        type: u.type,
+        base: [base.lonDeg, base.latDeg],
+        ...(req.sortieHours === undefined ? {} : { enduranceS: req.sortieHours * 3600 }),
+      };
     }),
     mode: 'optimize',
     driftCompensation: true,
