@@ -55,3 +55,12 @@ test('unknown object is a TandemError naming the field', () => {
     (e: unknown) => e instanceof TandemError && e.code === 'UNKNOWN_CATEGORY' && e.field === 'units[0].searchObject',
   );
 });
+
+test('search object names match without regard to case and "<=" for "≤"', () => {
+  const q = { platform: 'boat', heightM: feetToMeters(14), visibilityM: nauticalMilesToMeters(10) } as const;
+  const a = sweepWidth({ ...q, searchObject: 'Power Boat ≤ 15ft' }).sweepWidthM;
+  assert.equal(sweepWidth({ ...q, searchObject: 'power boat <= 15FT' }).sweepWidthM, a);
+  assert.ok(
+    Math.abs(sweepWidth({ ...q, searchObject: 'raft 4 PERSON' }).sweepWidthM - nauticalMilesToMeters(4.0)) < 1e-9,
+  );
+});

@@ -71,8 +71,26 @@ export function sweepWidthObjects(): string[] {
   return Object.keys(WEATHER_CORRECTION_TYPES);
 }
 
+/**
+ * The table's own name of a search object, matched without regard to case, spacing or "<=" / ">=" written for
+ * "≤" / "≥"; undefined when no row matches.
+ */
+export function sweepWidthObjectName(name: string): string | undefined {
+  const norm = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/<=/g, '≤')
+      .replace(/>=/g, '≥')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([≤≥]) ?/g, '$1')
+      .trim();
+  const n = norm(name);
+  return sweepWidthObjects().find((o) => norm(o) === n);
+}
+
 /** The corrected sweep width of a platform for an object in given conditions. */
-export function sweepWidth(q: SweepWidthQuery, field = 'sweepWidth'): SweepWidth {
+export function sweepWidth(query: SweepWidthQuery, field = 'sweepWidth'): SweepWidth {
+  const q = { ...query, searchObject: sweepWidthObjectName(query.searchObject) ?? query.searchObject };
   const family = WEATHER_CORRECTION_TYPES[q.searchObject];
   if (family === undefined) {
     throw new TandemError(
