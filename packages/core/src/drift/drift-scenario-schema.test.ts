@@ -141,6 +141,7 @@ const PARSER_ONLY: readonly (readonly [string, unknown])[] = [
     }),
   ],
   ['output step not a multiple', edit((d) => (runOf(d)['outputStepS'] = 1000))],
+  ['run shorter than a step', edit((d) => (runOf(d)['durationS'] = 60))],
 ];
 
 describe('drift scenario JSON Schema', () => {

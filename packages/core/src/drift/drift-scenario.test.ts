@@ -220,6 +220,7 @@ describe('parseDriftScenario', () => {
     rejects((d) => (d['run']['durationS'] = 0), 'run.durationS', 'OUT_OF_RANGE');
     rejects((d) => (d['run']['durationS'] = -3600), 'run.durationS', 'OUT_OF_RANGE');
     rejects((d) => (d['run']['timeStepS'] = 0), 'run.timeStepS', 'OUT_OF_RANGE');
+    rejects((d) => (d['run']['durationS'] = 300), 'run.durationS', 'OUT_OF_RANGE');
     rejects((d) => (d['run']['outputStepS'] = 1000), 'run.outputStepS', 'OUT_OF_RANGE');
     rejects((d) => (d['run']['outputStepS'] = 300), 'run.outputStepS', 'OUT_OF_RANGE');
     rejects((d) => (d['run']['rngSeed'] = 1.5), 'run.rngSeed', 'OUT_OF_RANGE');

@@ -453,6 +453,9 @@ function parseRun(v: unknown): RunFields {
   const durationS = positive(o['durationS'], 'run.durationS');
   const timeStepS = has(o, 'timeStepS') ? positive(o['timeStepS'], 'run.timeStepS') : DEFAULT_TIME_STEP_S;
   const outputStepS = has(o, 'outputStepS') ? positive(o['outputStepS'], 'run.outputStepS') : DEFAULT_OUTPUT_STEP_S;
+  if (durationS < timeStepS) {
+    outOfRange(`the run (${durationS} s) is shorter than one time step (${timeStepS} s)`, 'run.durationS');
+  }
   const ratio = outputStepS / timeStepS;
   if (Math.abs(ratio - Math.round(ratio)) > 1e-9 * ratio || Math.round(ratio) < 1) {
     outOfRange(`the time step ${timeStepS} s does not divide the output step ${outputStepS} s`, 'run.outputStepS');
