@@ -9,7 +9,7 @@ export { verifyAuditChain } from './audit/audit-log.ts';
 export type { AuditVerification } from './audit/audit-log.ts';
 export { ROLES, NATIONS } from './auth/roles.ts';
 export type { Actor, Role } from './auth/roles.ts';
-export { seedDemo, demoSignIns, IDEALIZED_ENVIRONMENT_NOTE } from './demo/demo-data.ts';
+export { seedDemo, demoSignIns, demoEnvironmentNote, IDEALIZED_ENVIRONMENT_NOTE } from './demo/demo-data.ts';
 export type { DemoSignIn } from './demo/demo-data.ts';
 export { JobStore } from './jobs/job-store.ts';
 export type { JobView } from './jobs/job-store.ts';

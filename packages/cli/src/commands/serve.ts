@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { demoSignIns, IDEALIZED_ENVIRONMENT_NOTE, startServer } from '@tandem/server';
+import { demoEnvironmentNote, demoSignIns, startServer } from '@tandem/server';
 import type { CommandIo } from '../main.ts';
 
 export const summary = 'start the API server (--demo: with demo data; prints the URL and sign-ins)';
@@ -83,7 +83,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     for (const s of demoSignIns()) {
       lines.push(`  ${s.username.padEnd(12)} ${s.password}   ${s.nation} ${s.roles.join(', ')}`);
     }
-    lines.push('', `Demo environment: ${IDEALIZED_ENVIRONMENT_NOTE}`);
+    lines.push('', `Demo environment: ${demoEnvironmentNote()}`);
   }
   lines.push('', 'Press Ctrl+C to stop.');
   io.stdout.write(lines.join('\n') + '\n');

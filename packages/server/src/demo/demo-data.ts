@@ -15,11 +15,20 @@ import type { Actor, Role } from '../auth/roles.ts';
 import type { Nation } from '../db/schema.ts';
 
 export const IDEALIZED_ENVIRONMENT_NOTE =
-  'Idealized environment, not model data: a uniform Tsushima Warm Current (0.3 m/s toward 045°) and a ' +
-  'north-westerly winter monsoon wind (10 m/s from 315°). Register real wind and current files for real cases.';
+  'IDEALIZED environment, not model data or a forecast: a uniform current resembling the Tsushima Warm Current ' +
+  'setting north-east through the Korea Strait and a north-westerly winter monsoon wind. Register real wind and ' +
+  'current files for real cases.';
+
+/** The demo's environment note: the example scenario's own description when it has one. */
+export function demoEnvironmentNote(): string {
+  const d = demoScenario()['description'];
+  return typeof d === 'string' && /idealized/i.test(d) ? d : IDEALIZED_ENVIRONMENT_NOTE;
+}
 
 /** The demo scenario from ENGINE's examples folder, or this built-in equivalent when it is absent. */
 const FALLBACK_SCENARIO = {
+  name: 'Demo: person in the water, Korea Strait (built-in copy)',
+  description: IDEALIZED_ENVIRONMENT_NOTE,
   object: { leewayCategoryId: 26 },
   seed: {
     lon: 129.05,
@@ -135,7 +144,7 @@ export async function seedDemo(database: TandemDatabase): Promise<DemoSeedResult
   const scenario = await repo.create(
     'scenario',
     {
-      title: 'Korea Strait: fishing vessel crew in a life raft (idealized environment)',
+      title: 'Demo: person in the water, Korea Strait western channel (IDEALIZED environment)',
       releasability: 'bilateral',
       body: scenarioBody,
     },
@@ -147,9 +156,9 @@ export async function seedDemo(database: TandemDatabase): Promise<DemoSeedResult
       trx,
       'drift_run',
       {
-        title: 'Drift: Korea Strait life raft (idealized environment)',
+        title: 'Drift: person in the water, Korea Strait (IDEALIZED environment)',
         releasability: 'bilateral',
-        body: { scenarioId: scenario.id, status: 'queued', environment: IDEALIZED_ENVIRONMENT_NOTE },
+        body: { scenarioId: scenario.id, status: 'queued', environment: demoEnvironmentNote() },
         derivedFrom: [scenario.id],
       },
       'demo-drift-run',
