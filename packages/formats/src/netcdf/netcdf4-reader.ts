@@ -5,7 +5,7 @@
  * `dim<size>` so that variables sharing them still match. Only the root group is read (CF files put their
  * data there). Slab sizes are checked before h5wasm allocates.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import fs, { closeSync, openSync, readSync } from 'node:fs';
 import h5wasm from 'h5wasm/node';
 import type { Dataset, Group } from 'h5wasm/node';
 import { TandemError } from '@tandem/core';
@@ -89,13 +89,32 @@ function typeName(ds: Dataset): string {
 
 let ready: Promise<unknown> | undefined;
 
+/**
+ * Runs a synchronous h5wasm call with standard output and error muted: the WebAssembly build of HDF5 writes
+ * its error-stack dump there (through `fs.writeSync` on descriptors 1 and 2, in fragments) on every failed
+ * call on a damaged file, while the failure itself reaches us as an exception and becomes a TandemError.
+ * The call is synchronous, so nothing else can write in the meantime.
+ */
+function quietHdf5<T>(fn: () => T): T {
+  const original = fs.writeSync;
+  fs.writeSync = ((fd: number, data: unknown, ...rest: unknown[]): number => {
+    if (fd === 1 || fd === 2) return typeof data === 'string' ? data.length : Number(rest[1] ?? 0);
+    return (original as (...a: unknown[]) => number)(fd, data, ...rest);
+  }) as typeof fs.writeSync;
+  try {
+    return fn();
+  } finally {
+    fs.writeSync = original;
+  }
+}
+
 /** Opens a NetCDF-4/HDF5 file read-only. */
 export async function openNetcdf4(path: string): Promise<NcFile> {
   ready ??= h5wasm.ready;
   await ready;
   let f: InstanceType<typeof h5wasm.File>;
   try {
-    f = new h5wasm.File(path, 'r');
+    f = quietHdf5(() => new h5wasm.File(path, 'r'));
   } catch (err) {
     throw new TandemError(
       'UNSUPPORTED_FILE',
@@ -104,9 +123,9 @@ export async function openNetcdf4(path: string): Promise<NcFile> {
     );
   }
   try {
-    return buildFile(path, f);
+    return quietHdf5(() => buildFile(path, f));
   } catch (err) {
-    f.close();
+    quietHdf5(() => f.close());
     if (err instanceof TandemError) throw err;
     throw new TandemError(
       'UNSUPPORTED_FILE',
@@ -193,7 +212,7 @@ function buildFile(path: string, f: InstanceType<typeof h5wasm.File>): NcFile {
       if (total === 0) return new Float64Array(0);
       let data: unknown;
       try {
-        data = rank === 0 ? ds.value : ds.slice(start.map((s, d) => [s, s + count[d]!]));
+        data = quietHdf5(() => (rank === 0 ? ds.value : ds.slice(start.map((s, d) => [s, s + count[d]!]))));
       } catch (err) {
         throw new TandemError(
           'UNSUPPORTED_FILE',
@@ -212,7 +231,7 @@ function buildFile(path: string, f: InstanceType<typeof h5wasm.File>): NcFile {
       throw new TandemError('UNSUPPORTED_FILE', `variable ${name} is not numeric`, path);
     },
     close(): void {
-      if (open) f.close();
+      if (open) quietHdf5(() => f.close());
       open = false;
     },
   };
