@@ -67,3 +67,34 @@ test('positions in degrees and decimal minutes; date-time group', () => {
   assert.equal(formatPosition([-0.99999, -10.5], 'en'), '10-30.0S 001-00.0W');
   assert.equal(dateTimeGroup(Date.parse('2026-12-31T23:59:00Z') / 1000), '312359Z DEC 26');
 });
+
+test('creep direction is across the legs of a parallel sweep', () => {
+  const d = parsePlanDocument({
+    probability: { circularNormal: { lon: 130, lat: 35, sigmaM: 5000 } },
+    units: [
+      {
+        id: 'PS',
+        nation: 'JP',
+        sweepWidthM: 1000,
+        speedMps: 10,
+        enduranceS: 90000,
+        base: [130, 35],
+        pattern: {
+          kind: 'parallel',
+          area: [
+            [129.9, 34.95],
+            [130.1, 34.95],
+            [130.1, 35.05],
+            [129.9, 35.05],
+          ],
+          trackSpacingM: 1000,
+        },
+      },
+    ],
+    mode: 'evaluate',
+    grid: { nx: 30, ny: 30 },
+  });
+  const text = searchActionMessage(planSearch(d, cloudForDatum(d)), 'en', info);
+  // Legs run east-west along the long side; the search advances north or south.
+  assert.match(text, /creep direction (00[0-2]|35[89]|17[89]|18[0-2])T/);
+});

@@ -274,9 +274,10 @@ export function searchActionMessage(plan: PlanResult, lang: MessageLanguage, inf
     const kind = u.pattern?.kind ?? 'parallel';
     const w = u.pattern?.waypoints;
     let creep = '';
-    if (w !== undefined && w.length >= 6 && (kind === 'parallel' || kind === 'creeping')) {
+    if (w !== undefined && w.length >= 8 && (kind === 'parallel' || kind === 'creeping')) {
+      // From the start of the first leg to the end of the second: across the legs, the way the search advances.
       const bearing =
-        ((Math.atan2((w[4] as number) - (w[0] as number), (w[5] as number) - (w[1] as number)) * 180) / Math.PI + 360) %
+        ((Math.atan2((w[6] as number) - (w[0] as number), (w[7] as number) - (w[1] as number)) * 180) / Math.PI + 360) %
         360;
       creep = `; ${L.creep} ${bearing.toFixed(0).padStart(3, '0')}T`;
     }
