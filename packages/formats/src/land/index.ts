@@ -5,3 +5,4 @@ export * from './netcdf-land-mask.ts';
 export * from './natural-earth-land-mask.ts';
 export * from './read-land-mask.ts';
 export * from './land-mask-transfer.ts';
+export * from './land-coverage-warning.ts';

@@ -13,6 +13,7 @@ import { naturalEarthLandMask, naturalEarthLandPath, topologyPolygons } from './
 import { readNetcdfLandMask } from './netcdf-land-mask.ts';
 import { NO_LAND_MASK, readLandMask } from './read-land-mask.ts';
 import { fromLandMaskTransfer, toLandMaskTransfer } from './land-mask-transfer.ts';
+import { checkLandCoverage } from './land-coverage-warning.ts';
 import { writeNetcdf3 } from '../netcdf3-writer.ts';
 
 const DATA = fileURLToPath(new URL('../../../../data/forcing/', import.meta.url));
@@ -539,5 +540,26 @@ describe('TopoJSON decoding', () => {
         topologyPolygons({ arcs: [[[0, 0]]], objects: { land: { type: 'Polygon', arcs: [[5]] } } }, 'land', 'x.json'),
       TandemError,
     );
+  });
+});
+
+describe('land mask coverage check', () => {
+  it('counts released particles that leave a regional mask and words a warning', async () => {
+    const m = await readNetcdfLandMask(BARENTS);
+    const set = {
+      count: 3,
+      timesS: Float64Array.of(0, 3600),
+      // particle 0 stays inside; particle 1 leaves east of 24°E; particle 2 is outside but never released.
+      lonDeg: Float64Array.of(15, 23.9, 30, 15.1, 24.5, 30),
+      latDeg: Float64Array.of(72, 72, 72, 72, 72, 72),
+      status: Uint8Array.of(1, 1, 0, 1, 1, 0),
+      capsized: new Uint8Array(6),
+      categoryId: new Uint16Array(3),
+      seedTimeS: new Float64Array(3),
+    };
+    const r = checkLandCoverage(m, set);
+    assert.equal(r.particlesOutside, 1);
+    assert.match(r.warning ?? '', /1 particle\(s\) left the land mask/);
+    assert.deepEqual(checkLandCoverage(NO_LAND_MASK, set), { particlesOutside: 0, warning: null });
   });
 });
