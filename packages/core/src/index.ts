@@ -7,3 +7,4 @@ export * from './errors/index.ts';
 export * from './search/index.ts';
 export * from './exchanges/index.ts';
 export * from './dialogues/index.ts';
+export * from './drills/index.ts';
