@@ -98,23 +98,22 @@ const THREE_HALVES_E2 = 1.5 * WGS84_E2;
  * curvature M = a (1 - e²) / w^1.5 and N = a / w^0.5, w = 1 - e² sin²(lat): second order in the step, so a
  * forward step undone by a backward step returns to the start (to well under a millimetre a day) and a 600-s step
  * agrees with Vincenty's direct solution to well under a metre. Works on (sin, cos) of the latitude, advanced by
- * the angle-addition formulae with the step's small angle d (|d| < 0.01 rad; the truncated series of sin d and
- * cos d are exact to double precision there), so no trigonometric function is called. The mid-latitude
- * estimate uses w^1.5 ≈ 1 - 1.5 e² sin² (its error, of order e⁴ d, moves the result by micrometres).
+ * the angle-addition formulae with the step's small angle d, so no trigonometric function is called:
+ * cos d ≈ 1 - d²/2 and sin d ≈ d - d³/6, whose errors (< d⁴/24) stay below 1e-14 rad for |d| < 0.001 rad (a
+ * 6 km move) and below 1 mm for |d| < 0.01 rad. The mid-latitude estimate uses w^1.5 ≈ 1 - 1.5 e² sin² and
+ * sin/cos to first order in the half step (its error, of order e⁴ d and d², moves the result by micrometres).
  */
 function tangentMove(s0: number, c0: number, eastM: number, northM: number, out: Float64Array): void {
   const h = 0.5 * northM * (1 - THREE_HALVES_E2 * s0 * s0) * INV_A_ONE_MINUS_E2;
-  let hh = h * h;
-  let cosD = 1 - hh * (0.5 - hh / 24);
-  let sinD = h * (1 - hh * (1 / 6 - hh / 120));
-  const sm = s0 * cosD + c0 * sinD;
-  const cm = c0 * cosD - s0 * sinD;
+  const ch = 1 - 0.5 * h * h;
+  const sm = s0 * ch + c0 * h;
+  const cm = c0 * ch - s0 * h;
   const wm = 1 - WGS84_E2 * sm * sm;
   const swm = Math.sqrt(wm);
   const d = northM * wm * swm * INV_A_ONE_MINUS_E2;
-  hh = d * d;
-  cosD = 1 - hh * (0.5 - hh / 24);
-  sinD = d * (1 - hh * (1 / 6 - hh / 120));
+  const dd = d * d;
+  const cosD = 1 - 0.5 * dd;
+  const sinD = d - d * dd * (1 / 6);
   out[0] = (eastM * swm) / (A_RAD * cm);
   out[1] = d / DEG;
   out[2] = s0 * cosD + c0 * sinD;
