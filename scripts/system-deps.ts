@@ -11,6 +11,8 @@ const PACKAGES: Readonly<Record<string, string>> = {
   'gdal-bin': 'gdalinfo checks the GeoTIFF probability rasters',
   'python3-netcdf4': 'the reference netCDF4-python library reads back our CF NetCDF trajectory files in tests',
   postgresql: 'the server tests run every repository test on PostgreSQL too (initdb/pg_ctl on loopback)',
+  chromium: 'the web end-to-end tests and the what-if benchmark run the app in headless Chromium (playwright-core)',
+  'fonts-noto-cjk': 'Korean and Japanese text in the web app when Chromium renders it',
 };
 
 function installed(pkg: string): boolean {
