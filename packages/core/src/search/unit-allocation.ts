@@ -165,8 +165,15 @@ export function allocateUnits(
         const stride = Math.max(1, Math.floor(Math.min(w, h) / 2));
         for (let j0 = 0; j0 + h <= ny; j0 += stride) {
           for (let i0 = 0; i0 + w <= nx; i0 += stride) {
-            const r = { i0, j0, i1: i0 + w, j1: j0 + h };
-            if (mass(r) * dMax <= floorV) continue;
+            const i1 = i0 + w;
+            const j1 = j0 + h;
+            const m =
+              (sat[j1 * W1 + i1] as number) -
+              (sat[j0 * W1 + i1] as number) -
+              (sat[j1 * W1 + i0] as number) +
+              (sat[j0 * W1 + i0] as number);
+            if (m * dMax <= floorV) continue;
+            const r = { i0, j0, i1, j1 };
             const v = value(r);
             if (v > floorV) {
               top.push({ r, v });
