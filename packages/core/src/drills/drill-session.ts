@@ -36,6 +36,13 @@ export const RECOVERY_PER_PERSON_S = 120;
 /** Turnaround at base before a unit can sortie again (refuel, crew), s (training assumption). */
 export const TURNAROUND_S = 3600;
 
+/**
+ * A course change larger than this (135°) is a reversal flown as a half circle of the unit's turn radius, costing
+ * π r / v in time (JP 3-50: turns add their diameter to cross legs); smaller course changes are flown inside the
+ * pattern at no extra time.
+ */
+export const REVERSAL_RAD = (3 * Math.PI) / 4;
+
 export type RoutePhase = 'transit' | 'search' | 'return' | 'recover';
 
 export interface UnitRoute {
@@ -548,7 +555,7 @@ export function createDrillSession(spec: DrillSpec, truth: DrillTruth): DrillSes
       if (prevBearing !== undefined) {
         let turn = Math.abs(bearing - prevBearing);
         if (turn > Math.PI) turn = 2 * Math.PI - turn;
-        if (turn > Math.PI / 2 && t.turnRadiusM > 0) {
+        if (turn > REVERSAL_RAD && t.turnRadiusM > 0) {
           const dt = (Math.PI * t.turnRadiusM) / t.searchSpeedMps;
           if (time + dt + home(x, y) > endBy) break;
           time += dt;
