@@ -7,11 +7,14 @@
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { ensureWebBuild } from '../e2e/support/build-web.ts';
-import { launchChromium } from '../e2e/support/browser.ts';
-import { REPO_ROOT } from '../e2e/support/test-server.ts';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const RUNS = 10;
 const TARGET_MS = 250;
@@ -23,13 +26,20 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-declare global {
-  interface Window {
-    runWhatIfBench?: (n: number) => Promise<{ roundTripMs: number[]; computeMs: number[]; count: number }>;
-  }
+interface BenchPage {
+  runWhatIfBench?: (n: number) => Promise<{ roundTripMs: number[]; computeMs: number[]; count: number }>;
 }
 
-ensureWebBuild();
+if (!existsSync(join(DIST, 'whatif-bench.html'))) {
+  execFileSync(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: join(REPO_ROOT, 'packages', 'web'),
+      stdio: 'inherit',
+    },
+  );
+}
 const server = createServer((req, res) => {
   const rel = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/').replace(/^\/app\//, ''));
   if (rel.startsWith('..')) {
@@ -43,13 +53,26 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const port = (server.address() as AddressInfo).port;
-const browser = await launchChromium();
+/** Debian's Chromium, headless, WebGL through SwiftShader, no background networking (as the e2e tests). */
+const browser = await chromium.launch({
+  executablePath: process.env['TANDEM_CHROMIUM'] ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--use-gl=angle',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/app/whatif-bench.html`);
-  await page.waitForFunction(() => typeof window.runWhatIfBench === 'function');
-  const warm = await page.evaluate(() => window.runWhatIfBench?.(2));
-  const r = await page.evaluate((n) => window.runWhatIfBench?.(n), RUNS);
+  await page.waitForFunction(() => typeof (globalThis as BenchPage).runWhatIfBench === 'function');
+  const warm = await page.evaluate(() => (globalThis as BenchPage).runWhatIfBench?.(2));
+  const r = await page.evaluate((n) => (globalThis as BenchPage).runWhatIfBench?.(n), RUNS);
   if (warm === undefined || r === undefined) throw new Error('the bench page did not answer');
   const stats = (xs: number[]): { median: number; p90: number; max: number } => {
     const s = [...xs].sort((a, b) => a - b);
