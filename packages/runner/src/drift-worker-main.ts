@@ -1,7 +1,8 @@
 /**
  * Worker-thread body of `runDriftScenario` (started by `drift-worker.ts`): rebuilds the environment from the
  * scenario, runs the Leeway engine on its particle range, posts progress and then the trajectories (typed-array
- * buffers transferred, not copied). Errors go back as plain data (code, message, field) and are rebuilt as TandemError on the main thread.
+ * buffers transferred, not copied). Errors go back as plain data (code, message, field) and are rebuilt as
+ * TandemError on the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isTandemError, runDrift } from '@tandem/core';
