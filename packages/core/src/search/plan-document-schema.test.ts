@@ -64,7 +64,7 @@ const good: Record<string, unknown>[] = [
         enduranceS: 10000,
         altitudeM: 150,
         base: [130, 35],
-        pattern: { kind: 'sector', center: [130.1, 35.1], radiusM: 5000 },
+        pattern: { kind: 'VS', datum: [130.1, 35.1], radiusM: 5000 },
       },
       {
         id: 'C',
@@ -73,7 +73,7 @@ const good: Record<string, unknown>[] = [
         speedMps: 5,
         enduranceS: 10000,
         base: [130, 35],
-        pattern: { kind: 'track-line', route: [square[0], square[2]], trackSpacingM: 3000, returning: true },
+        pattern: { kind: 'trackLine', route: [square[0], square[2]], trackSpacingM: 3000, returning: true },
       },
       {
         id: 'D',
@@ -130,6 +130,20 @@ const bad: [string, (d: Record<string, unknown>) => void][] = [
   ['fractional grid', (d) => (d['grid'] = { nx: 10.5 })],
   ['time without zone', (d) => (d['startTime'] = '2026-05-01T06:00:00')],
   ['unknown condition', (d) => (d['conditions'] = { fog: true })],
+  [
+    'sector with both center and datum',
+    (d) =>
+      ((d['units'] as Record<string, unknown>[])[0]!['pattern'] = {
+        kind: 'sector',
+        center: [1, 1],
+        datum: [1, 1],
+        radiusM: 100,
+      }),
+  ],
+  [
+    'sector without a centre',
+    (d) => ((d['units'] as Record<string, unknown>[])[0]!['pattern'] = { kind: 'VS', radiusM: 100 }),
+  ],
 ];
 
 test('the schema and the parser accept the same good documents', () => {

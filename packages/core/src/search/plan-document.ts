@@ -155,9 +155,36 @@ function time(o: Obj, key: string, field: string, required: boolean): EpochSecon
 
 const MAX_LEN_M = 5_000_000;
 
+/**
+ * Other spellings of the pattern kinds (camelCase, snake_case, the IAMSAR names and codes) and their canonical
+ * kind; a pattern's `datum` is read as its `center`.
+ */
+export const PATTERN_KIND_ALIASES: Readonly<Record<string, PatternSpec['kind']>> = {
+  'parallel-sweep': 'parallel',
+  parallelSweep: 'parallel',
+  parallel_sweep: 'parallel',
+  PS: 'parallel',
+  'creeping-line': 'creeping',
+  creepingLine: 'creeping',
+  creeping_line: 'creeping',
+  CS: 'creeping',
+  expandingSquare: 'expanding-square',
+  expanding_square: 'expanding-square',
+  SS: 'expanding-square',
+  'sector-search': 'sector',
+  VS: 'sector',
+  trackLine: 'track-line',
+  track_line: 'track-line',
+  TS: 'track-line',
+};
+
 function pattern(v: unknown, field: string): PatternSpec {
-  const o = obj(v, field);
-  const kind = o['kind'];
+  const o = { ...obj(v, field) };
+  const kind = typeof o['kind'] === 'string' ? (PATTERN_KIND_ALIASES[o['kind']] ?? o['kind']) : o['kind'];
+  if (o['datum'] !== undefined && o['center'] === undefined) {
+    o['center'] = o['datum'];
+    delete o['datum'];
+  }
   const keys: Record<string, readonly string[]> = {
     parallel: ['kind', 'area', 'trackSpacingM', 'legBearingDeg'],
     creeping: ['kind', 'area', 'trackSpacingM', 'legBearingDeg'],
