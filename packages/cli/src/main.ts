@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, string>> = {
   serve: './commands/serve.ts',
   audit: './commands/audit.ts',
   ferry: './commands/ferry.ts',
+  drill: './commands/drill.ts',
 };
 
 async function load(name: string): Promise<CommandModule | undefined> {

@@ -400,7 +400,7 @@ export function createDrillSession(spec: DrillSpec, truth: DrillTruth): DrillSes
         ),
         {
           time: formatUtcTime(spec.startTimeS),
-          name: spec.name.en,
+          name: spec.name,
           pos: `${spec.reportedPosition[1].toFixed(3)}N ${spec.reportedPosition[0].toFixed(3)}E`,
           err: (spec.reportedErrorM / 1852).toFixed(1),
           ctime: formatUtcTime(spec.startTimeS + spec.casualtyAtS),

@@ -14,8 +14,13 @@ export function text(en: string, ko: string, ja: string): DrillText {
   return { en, ko, ja };
 }
 
-/** Replace `{name}` placeholders in every language with the given values. */
-export function fillText(t: DrillText, values: Readonly<Record<string, string | number>>): DrillText {
-  const f = (s: string): string => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-  return { en: f(t.en), ko: f(t.ko), ja: f(t.ja) };
+/** Replace `{name}` placeholders in every language; a localized value gives each language its own text. */
+export function fillText(t: DrillText, values: Readonly<Record<string, string | number | DrillText>>): DrillText {
+  const f = (s: string, lang: DrillLanguage): string =>
+    s.replace(/\{(\w+)\}/g, (m, k: string) => {
+      const v = values[k];
+      if (v === undefined) return m;
+      return typeof v === 'object' ? v[lang] : String(v);
+    });
+  return { en: f(t.en, 'en'), ko: f(t.ko, 'ko'), ja: f(t.ja, 'ja') };
 }
