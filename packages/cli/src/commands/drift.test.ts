@@ -91,6 +91,17 @@ test('bad scenario: exit 1, "tandem drift: <field>: <message>", no stack, no out
   assert.match(missing.err(), /^tandem drift: .*nope\.json: cannot read/);
 });
 
+test('an output path that cannot be written: exit 1 with the path, nothing half-written', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-drift-cli-'));
+  const scenario = join(dir, 'case.json');
+  writeFileSync(scenario, JSON.stringify({ ...doc, seed: { ...doc.seed, count: 20 } }));
+  writeFileSync(join(dir, 'file'), 'x');
+  const c = capture();
+  assert.equal(await run([scenario, '--out', join(dir, 'file', 'sub'), '--quiet'], c.io), 1);
+  assert.match(c.err(), /^tandem drift: output: cannot write /);
+  assert.deepEqual(readdirSync(dir).sort(), ['case.json', 'file']);
+});
+
 test('usage errors exit 2', async () => {
   for (const args of [[], ['a.json', 'b.json'], ['a.json', '--threads', '0'], ['a.json', '--bogus']]) {
     const c = capture();

@@ -10,7 +10,14 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { densityGrid, formatUtcTime, isTandemError, particleCount, parseDriftScenario } from '@tandem/core';
+import {
+  TandemError,
+  densityGrid,
+  formatUtcTime,
+  isTandemError,
+  particleCount,
+  parseDriftScenario,
+} from '@tandem/core';
 import type { FinalSummary } from '@tandem/core';
 import {
   densityGridToGeoJson,
@@ -50,7 +57,8 @@ function writeAtomically(files: readonly (readonly [path: string, data: string |
     for (const [tmp, path] of temps) renameSync(tmp, path);
   } catch (err) {
     for (const [tmp] of temps) rmSync(tmp, { force: true });
-    throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new TandemError('INVALID_INPUT', `cannot write ${e.path ?? 'the outputs'}: ${e.code ?? e.message}`, 'output');
   }
 }
 
