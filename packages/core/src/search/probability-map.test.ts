@@ -12,6 +12,8 @@ import {
   frameForCloud,
   gridFromCircularNormal,
   gridFromCloud,
+  gridFromPolygon,
+  pointInRing,
   positionsAtTime,
   uniformPolygonCloud,
 } from './probability-map.ts';
@@ -149,4 +151,58 @@ test('particles outside every leg keep their weight; inside a definite-range swa
   const miss = new Float64Array(2).fill(1);
   applyLegsToMiss(x, y, Float64Array.of(-100, -5000, -100, 5000), 400, 'definite-range', miss);
   assert.deepEqual(Array.from(miss), [0, 1]);
+});
+
+test('polygon grid and lattice by scanlines agree with point-in-polygon on a concave polygon', () => {
+  const proj = lambertAzimuthalEqualArea([130, 35]);
+  // A "U" shape, metres.
+  const ring: [number, number][] = [
+    [0, 0],
+    [9000, 0],
+    [9000, 9000],
+    [6000, 9000],
+    [6000, 3000],
+    [3000, 3000],
+    [3000, 9000],
+    [0, 9000],
+  ];
+  const frame = frameAround(-500, 9500, -500, 9500, 20, 20);
+  const g = gridFromPolygon(proj, ring, frame, 4);
+  const brute = new Float64Array(400);
+  for (let j = 0; j < 20; j++) {
+    for (let i = 0; i < 20; i++) {
+      for (let b = 0; b < 4; b++) {
+        for (let a = 0; a < 4; a++) {
+          if (
+            pointInRing(
+              frame.x0M + (i + (a + 0.5) / 4) * frame.cellM,
+              frame.y0M + (j + (b + 0.5) / 4) * frame.cellM,
+              ring,
+            )
+          )
+            brute[j * 20 + i] = (brute[j * 20 + i] as number) + 1;
+        }
+      }
+    }
+  }
+  const total = sum(brute);
+  for (let c = 0; c < 400; c++)
+    assert.ok(Math.abs((g.poc[c] as number) - (brute[c] as number) / total) < 1e-12, `cell ${c}`);
+  // Area inside: 9000² - 3000 x 6000 = 63 km²; the polygon cloud puts every lattice point inside.
+  const lonlat = ring.map(([x, y]) => proj.inverse(x, y));
+  const cloud = uniformPolygonCloud(lonlat, 5000);
+  const ringInCloud = lonlat.map((p) => cloud.projection.forward(p[0], p[1]));
+  for (let k = 0; k < cloud.xM.length; k++)
+    assert.ok(pointInRing(cloud.xM[k] as number, cloud.yM[k] as number, ringInCloud));
+  assert.ok(Math.abs(cloud.xM.length / 5000 - 1) < 0.05, `${cloud.xM.length}`);
+});
+
+test('a 10,000-vertex polygon maps without trouble', () => {
+  const poly: [number, number][] = [];
+  for (let k = 0; k < 10000; k++)
+    poly.push([130 + 0.3 * Math.cos((2 * Math.PI * k) / 10000), 35 + 0.25 * Math.sin((2 * Math.PI * k) / 10000)]);
+  const cloud = uniformPolygonCloud(poly, 20000);
+  const ring = poly.map((p) => cloud.projection.forward(p[0], p[1]));
+  const g = gridFromPolygon(cloud.projection, ring, frameForCloud(cloud, 200, 200));
+  assert.ok(Math.abs(sum(g.poc) - 1) < 1e-9);
 });

@@ -202,6 +202,17 @@ export function pointInRing(x: number, y: number, ring: readonly (readonly [numb
   return inside;
 }
 
+/** x coordinates where the horizontal line at `y` crosses the ring's edges, ascending (even-odd rule). */
+export function ringCrossings(ring: readonly (readonly [number, number])[], y: number): number[] {
+  const xs: number[] = [];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as readonly [number, number];
+    const [xj, yj] = ring[j] as readonly [number, number];
+    if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+  }
+  return xs.sort((a, b) => a - b);
+}
+
 /** Area of a plane ring, m² (shoelace). */
 export function ringAreaM2(ring: readonly (readonly [number, number])[]): number {
   let s = 0;
@@ -260,9 +271,13 @@ export function uniformPolygonCloud(
   const xs: number[] = [];
   const ys: number[] = [];
   for (let y = minY + step / 2; y < maxY; y += step) {
-    for (let x = minX + step / 2; x < maxX; x += step) {
-      if (pointInRing(x, y, ring)) {
-        xs.push(x);
+    const cross = ringCrossings(ring, y);
+    for (let c = 0; c + 1 < cross.length; c += 2) {
+      const a = cross[c] as number;
+      const b = cross[c + 1] as number;
+      // Lattice columns x = minX + (k + 1/2) step inside [a, b).
+      for (let k = Math.ceil((a - minX) / step - 0.5); minX + (k + 0.5) * step < b; k++) {
+        xs.push(minX + (k + 0.5) * step);
         ys.push(y);
       }
     }
@@ -382,17 +397,22 @@ export function gridFromPolygon(
   const i1 = Math.min(frame.nx, Math.ceil((maxX - frame.x0M) / frame.cellM));
   const j0 = Math.max(0, Math.floor((minY - frame.y0M) / frame.cellM));
   const j1 = Math.min(frame.ny, Math.ceil((maxY - frame.y0M) / frame.cellM));
+  // Scanlines through the sub-rows: each crossing pair fills the sub-columns between them.
+  const subW = frame.cellM / sub;
   for (let j = j0; j < j1; j++) {
-    for (let i = i0; i < i1; i++) {
-      let hits = 0;
-      for (let b = 0; b < sub; b++) {
-        for (let a = 0; a < sub; a++) {
-          const x = frame.x0M + (i + (a + 0.5) / sub) * frame.cellM;
-          const y = frame.y0M + (j + (b + 0.5) / sub) * frame.cellM;
-          if (pointInRing(x, y, ring)) hits++;
+    for (let b = 0; b < sub; b++) {
+      const y = frame.y0M + (j + (b + 0.5) / sub) * frame.cellM;
+      const cross = ringCrossings(ring, y);
+      for (let c = 0; c + 1 < cross.length; c += 2) {
+        const xa = cross[c] as number;
+        const xb = cross[c + 1] as number;
+        const k0 = Math.max(i0 * sub, Math.ceil((xa - frame.x0M) / subW - 0.5));
+        const k1 = Math.min(i1 * sub - 1, Math.ceil((xb - frame.x0M) / subW - 0.5) - 1);
+        for (let k = k0; k <= k1; k++) {
+          const cell = j * frame.nx + Math.floor(k / sub);
+          poc[cell] = (poc[cell] as number) + 1;
         }
       }
-      poc[j * frame.nx + i] = hits;
     }
   }
   normalizeInPlace(poc);
