@@ -28,7 +28,7 @@ import type { PlaneTracks } from './plane-tracks.ts';
 import { srrHandOverText, srrNationAt } from './srr-regions.ts';
 import { survivalTimeS } from './survival-model.ts';
 
-/** Interval of containment samples, s. */
+/** Interval of containment samples, s (objects recovered by then, or not yet in the water, are left out). */
 export const CONTAINMENT_STEP_S = 1800;
 /** Time to recover one object alongside (approach, pick-up), s, plus per person (training assumption). */
 export const RECOVERY_BASE_S = 600;
@@ -762,7 +762,8 @@ export function createDrillSession(spec: DrillSpec, truth: DrillTruth): DrillSes
     let present = 0;
     let inside = 0;
     truth.objects.forEach((o, j) => {
-      if (!(objects[j] as ObjectState).present || t < o.releaseAtS) return;
+      const st = objects[j] as ObjectState;
+      if (!st.present || t < o.releaseAtS || (st.recoveredAtS !== undefined && st.recoveredAtS <= t)) return;
       const x = tx[j] as number;
       const y = ty[j] as number;
       if (!Number.isFinite(x)) return;
@@ -771,7 +772,7 @@ export function createDrillSession(spec: DrillSpec, truth: DrillTruth): DrillSes
       const [lon, lat] = proj.inverse(x, y);
       if (plan.areas.some((a) => pointInRing(lon, lat, a.ring as [number, number][]))) inside++;
     });
-    containment.push({ atS: t, fraction: present === 0 ? 0 : inside / present });
+    if (present > 0) containment.push({ atS: t, fraction: inside / present });
     // Hand-over of SAR mission coordination when the planned search moves into the other SRR.
     if (plan !== undefined && plan.areas.length > 0) {
       let sx = 0;
