@@ -73,7 +73,11 @@ test('leaving the forcing is reported with time, place and reason', async () => 
 });
 
 test('an aborted run rejects with the abort reason', async () => {
-  const big = { ...doc, seed: { ...doc.seed, count: 200000 }, run: { ...doc.run, durationS: 864000 } };
+  const big = {
+    ...doc,
+    seed: { ...doc.seed, count: 200000 },
+    run: { ...doc.run, durationS: 864000, outputStepS: 864000 },
+  };
   const ac = new AbortController();
   const p = runDriftScenario(parseDriftScenario(big), { threads: 2, signal: ac.signal });
   setTimeout(() => ac.abort(new Error('stop')), 300);
