@@ -202,6 +202,9 @@ for (const lang of LANGS) {
         await page.mouse.down();
         for (let k = 1; k <= 8; k++) await page.mouse.move(mb.x + mb.width / 2 + 6 * k, mb.y + mb.height / 2 + 4 * k);
         await page.mouse.up();
+        t.diagnostic(
+          `marker at ${JSON.stringify(mb)}; position after the drag ${await page.getByLabel(m.case.lat).inputValue()} ${await page.getByLabel(m.case.lon).inputValue()}`,
+        );
         const whatIf = page.getByTestId('whatif-time');
         await whatIf.waitFor({ timeout: 30_000 });
         assert.match(await whatIf.innerText(), /\d+ ms/);
@@ -215,6 +218,8 @@ for (const lang of LANGS) {
           { timeout: 10_000 },
         );
         step('what-if');
+        const shots = process.env['TANDEM_E2E_SCREENSHOTS'];
+        if (shots !== undefined && shots !== '') await page.screenshot({ path: `${shots}/web-flow-${lang.code}.png` });
         assert.deepEqual(errors, []);
       } finally {
         await context.close();

@@ -51,6 +51,8 @@ export function MapView(props: MapViewProps) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
   const loaded = useRef(false);
+  /** While the marker is dragged, re-renders must not move it back to the last committed position. */
+  const dragging = useRef(false);
   const propsRef = useRef(props);
   propsRef.current = props;
 
@@ -164,11 +166,15 @@ export function MapView(props: MapViewProps) {
     const marker = new maplibregl.Marker({ draggable: true, color: '#d35400' })
       .setLngLat([props.lkp[0], props.lkp[1]])
       .addTo(map);
+    marker.on('dragstart', () => {
+      dragging.current = true;
+    });
     marker.on('drag', () => {
       const p = marker.getLngLat();
       propsRef.current.onDrag([p.lng, p.lat], false);
     });
     marker.on('dragend', () => {
+      dragging.current = false;
       const p = marker.getLngLat();
       propsRef.current.onDrag([p.lng, p.lat], true);
     });
@@ -187,13 +193,13 @@ export function MapView(props: MapViewProps) {
     if (map !== null && loaded.current) applyLayers(map, props);
   }, [props]);
 
+  const [lkpLon, lkpLat] = props.lkp;
   useEffect(() => {
     const m = markerRef.current;
-    if (m === null) return;
+    if (m === null || dragging.current) return;
     const cur = m.getLngLat();
-    if (Math.abs(cur.lng - props.lkp[0]) > 1e-9 || Math.abs(cur.lat - props.lkp[1]) > 1e-9)
-      m.setLngLat([props.lkp[0], props.lkp[1]]);
-  }, [props.lkp]);
+    if (Math.abs(cur.lng - lkpLon) > 1e-9 || Math.abs(cur.lat - lkpLat) > 1e-9) m.setLngLat([lkpLon, lkpLat]);
+  }, [lkpLon, lkpLat]);
 
   return (
     <div

@@ -14,20 +14,19 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (e) => {
-  const { id, request } = e.data;
+  const { id, request, firstParticle, particleCount } = e.data;
   try {
     const t0 = performance.now();
-    const result = runDrift(whatIfConfig(request), whatIfEnvironment(request));
+    const result = runDrift(whatIfConfig(request), whatIfEnvironment(request), { firstParticle, particleCount });
     const set = result.trajectories;
     const lon = Float32Array.from(set.lonDeg);
     const lat = Float32Array.from(set.latDeg);
     const times = Float64Array.from(set.timesS);
     const computeMs = performance.now() - t0;
-    scope.postMessage({ id, ok: true, count: set.count, timesS: times, lonDeg: lon, latDeg: lat, computeMs }, [
-      lon.buffer,
-      lat.buffer,
-      times.buffer,
-    ]);
+    scope.postMessage(
+      { id, ok: true, firstParticle, count: set.count, timesS: times, lonDeg: lon, latDeg: lat, computeMs },
+      [lon.buffer, lat.buffer, times.buffer],
+    );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     scope.postMessage({ id, ok: false, message, field: isTandemError(err) ? err.field : undefined }, []);
