@@ -24,6 +24,8 @@ export const MAX_DRILL_LIST = 10_000;
 export const MAX_TRACK_POINTS = 100_000;
 /** Longest drill, s (7 days). */
 export const MAX_DRILL_DURATION_S = 7 * 86400;
+/** Largest reference / planning map (the pass loop costs particles × units × steps). */
+export const MAX_PLANNING_PARTICLES = 20_000;
 export const DEFAULT_DRILL_START = '2026-06-01T00:00:00Z';
 
 export interface ParsedDrillDocument {
@@ -244,7 +246,7 @@ export function parseDrillDocument(json: unknown, land: LandMask): ParsedDrillDo
   const stepS = num(d, 'stepS', '', 1, 600) ?? base.stepS;
   const sensor = str(d, 'sensor', '', false) ?? base.sensor;
   if (!SENSOR_MODELS.includes(sensor as SensorModel)) fail('sensor', `must be one of ${SENSOR_MODELS.join(', ')}`);
-  const planningParticles = int(d, 'planningParticles', '', 10, 100000) ?? base.planningParticles;
+  const planningParticles = int(d, 'planningParticles', '', 10, MAX_PLANNING_PARTICLES) ?? base.planningParticles;
 
   let truthTracks: TruthTrack[] | undefined;
   if (d['truthTracks'] !== undefined) {

@@ -268,6 +268,13 @@ export function unitSweepWidthM(
   return night ? W * (o.nightSweepWidthFactor ?? 0.1) : W;
 }
 
+/** Who acted, in the three languages (known actors; anything else is shown as given). */
+function actorText(by: string): DrillText {
+  if (by === 'auto player') return text('The auto player', '자동 플레이어', '自動プレイヤー');
+  if (by === 'players') return text('Players', '플레이어', 'プレイヤー');
+  return text(by, by, by);
+}
+
 const dist = (ax: number, ay: number, bx: number, by: number): number => Math.hypot(bx - ax, by - ay);
 
 function personsOf(o: ObjectTemplate): number {
@@ -644,10 +651,13 @@ export function createDrillSession(spec: DrillSpec, truth: DrillTruth): DrillSes
       kind: 'tasking',
       audience: 'players',
       unitId,
-      text: text(
-        `${by} task ${u.unit.name}: departs at +${(((r.atS[0] as number) - 0) / 60).toFixed(0)} min, ${waypoints.length} waypoints.`,
-        `${by}: ${u.unit.name}에 임무 부여, +${((r.atS[0] as number) / 60).toFixed(0)}분 출발, 경유점 ${waypoints.length}개.`,
-        `${by}: ${u.unit.name}に任務付与、+${((r.atS[0] as number) / 60).toFixed(0)}分出発、経由点${waypoints.length}。`,
+      text: fillText(
+        text(
+          '{by} task {unit}: departs at +{min} min, {n} waypoints.',
+          '{by}: {unit}에 임무 부여, +{min}분 출발, 경유점 {n}개.',
+          '{by}: {unit}に任務付与、+{min}分出発、経由点{n}。',
+        ),
+        { by: actorText(by), unit: u.unit.name, min: ((r.atS[0] as number) / 60).toFixed(0), n: waypoints.length },
       ),
     });
   };
@@ -1023,10 +1033,13 @@ export function createDrillSession(spec: DrillSpec, truth: DrillTruth): DrillSes
         atS: nowS,
         kind: 'plan',
         audience: 'players',
-        text: text(
-          `${plan.by} issue a search plan with ${plan.areas.length} areas.`,
-          `${plan.by}: 수색구역 ${plan.areas.length}개 계획 발령.`,
-          `${plan.by}: 捜索区域${plan.areas.length}の計画を発令。`,
+        text: fillText(
+          text(
+            '{by} issue a search plan with {n} areas.',
+            '{by}: 수색구역 {n}개 계획 발령.',
+            '{by}: 捜索区域{n}の計画を発令。',
+          ),
+          { by: actorText(plan.by), n: plan.areas.length },
         ),
       });
     },
