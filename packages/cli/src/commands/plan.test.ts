@@ -204,4 +204,11 @@ test('bad input: exit 1 and a message naming the field; usage errors exit 2', as
   assert.equal(await run([join(dir, 'p.json')], c.io), 1);
   assert.match(c.err(), /not valid JSON/);
   assert.equal(await run([], capture().io), 2);
+  writeFileSync(join(dir, 'p.json'), JSON.stringify(datumPlan));
+  const c3 = capture();
+  assert.equal(await run([join(dir, 'p.json'), '--tracks', join(dir, 'missing.gpx')], c3.io), 1);
+  assert.match(c3.err(), /--tracks/);
+  const c4 = capture();
+  assert.equal(await run([join(dir, 'p.json'), '--tracks', join(dir, 'p.json')], c4.io), 1);
+  assert.match(c4.err(), /LineString|features|tracks/);
 });

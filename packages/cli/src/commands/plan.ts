@@ -26,6 +26,7 @@ import {
 } from '@tandem/core';
 import type { LonLat, ParticleCloud, PlanDocument, PlanResult } from '@tandem/core';
 import {
+  MAX_TRACK_BYTES,
   MESSAGE_LANGUAGES,
   parseRunTracks,
   planToGeoJson,
@@ -226,7 +227,16 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
       const miss = new Float64Array(cloud.xM.length).fill(1);
       let count = 0;
       for (const f of values.tracks) {
-        const tracks = parseRunTracks(readFileSync(resolve(f), 'utf8'), trackFormatOf(f), basename(f));
+        const format = trackFormatOf(f);
+        let bytes: number;
+        try {
+          bytes = statSync(resolve(f)).size;
+        } catch {
+          throw new TandemError('NOT_FOUND', 'cannot read the tracks file', `--tracks ${f}`);
+        }
+        if (bytes > MAX_TRACK_BYTES)
+          throw new TandemError('FILE_TOO_LARGE', `over ${MAX_TRACK_BYTES} bytes`, `--tracks ${f}`);
+        const tracks = parseRunTracks(readFileSync(resolve(f), 'utf8'), format, basename(f));
         for (const t of tracks) {
           const unit = plan.units.find((u) => u.id === t.unitId);
           if (unit === undefined) {
