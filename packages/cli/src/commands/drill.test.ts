@@ -139,3 +139,29 @@ test('usage errors exit 2, bad documents exit 1 naming the field, and no summary
   assert.equal(await run(['run', '--template', 'no-such', '--land', 'none'], c5.io), 1);
   assert.match(c5.err(), /template/);
 });
+
+test('with the Natural Earth coast every template puts its casualty and its truth on water', async () => {
+  const { naturalEarthLandMask } = await import('@tandem/formats');
+  const { DRILL_TEMPLATES, createDrillSpec, drawTruth, offsetByMeters } = await import('@tandem/core');
+  const land = await naturalEarthLandMask();
+  for (const t of DRILL_TEMPLATES) {
+    for (const seed of [1, 2, 3]) {
+      const spec = createDrillSpec(t, { seed, startTimeS: Date.parse('2026-06-01T00:00:00Z') / 1000, land });
+      const [lon, lat] = spec.reportedPosition;
+      assert.equal(land.isLand(lon, lat), false, `${t.id} seed ${seed}: reported position on land`);
+      for (let q = 0; q < 8; q++) {
+        const a = (q * Math.PI) / 4;
+        const p = offsetByMeters(spec.reportedPosition, 1900 * Math.sin(a), 1900 * Math.cos(a));
+        assert.equal(land.isLand(p[0], p[1]), false, `${t.id} seed ${seed}: within 2 km of land`);
+      }
+      if (seed === 1) {
+        const truth = drawTruth({ ...spec, planningParticles: 10 }, land);
+        assert.equal(
+          land.isLand(truth.casualtyPosition[0], truth.casualtyPosition[1]),
+          false,
+          `${t.id}: truth on land`,
+        );
+      }
+    }
+  }
+});
