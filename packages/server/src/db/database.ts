@@ -3,7 +3,7 @@
  * file `tandem.sqlite` in the data folder (`TANDEM_DATA_DIR`, default `./tandem-data`). SQLite runs in WAL
  * mode with `synchronous=FULL`, so a commit the API has acknowledged survives a power cut or `kill -9`
  * (SQLite docs, "PRAGMA synchronous": FULL syncs the WAL on every commit). Migrations run on open.
- * ADR 0004 records the choice.
+ * ADR 0008 records the choice.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -4,7 +4,7 @@
  * attempt's lease (fencing). A job whose worker dies (lease expired) is claimed again, at most
  * `max_attempts` times in all (default 2: the first run and exactly one re-run). `job_results` has the job
  * id as primary key and the insert ignores conflicts, so a result is never stored twice.
- * Works on both dialects and across processes sharing one database (ADR 0006).
+ * Works on both dialects and across processes sharing one database (ADR 0010).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
