@@ -965,7 +965,6 @@ export function createDrillSession(spec: DrillSpec, truth: DrillTruth): DrillSes
       nowS = t1;
       deliverDue(nowS);
     }
-    if (nowS === 0 && nextContainmentS === 0) step(0, 0);
     return out;
   };
 
