@@ -20,6 +20,7 @@ import {
   formatUtcTime,
   gridFromCloud,
   isTandemError,
+  metersToNauticalMiles,
   parsePlanDocument,
   planSearch,
   TandemError,
@@ -304,6 +305,11 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
           (u) =>
             `  ${u.id.padEnd(14)} ${u.nation} ${(u.pattern?.kind ?? 'none').padEnd(16)} POD ${(u.pod * 100).toFixed(1).padStart(5)} %  POS ${(u.pos * 100).toFixed(1).padStart(5)} %  track ${(u.trackLengthM / 1000).toFixed(1)} km`,
         ),
+        ...(plan.manual === undefined
+          ? []
+          : [
+              `IAMSAR manual  E ${metersToNauticalMiles(plan.manual.totalProbableErrorM).toFixed(1)} NM, Zr ${plan.manual.relativeEffort.toFixed(1)}: optimal f_s ${plan.manual.optimal.searchFactor.toFixed(2)} POS ${(plan.manual.optimal.pos * 100).toFixed(1)} %, practice f_s ${plan.manual.practice.searchFactor} POS ${(plan.manual.practice.pos * 100).toFixed(1)} %`,
+            ]),
         ...(posterior === undefined
           ? []
           : [

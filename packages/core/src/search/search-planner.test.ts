@@ -44,7 +44,14 @@ test('optimize: both nations get non-overlapping areas, POS ≤ the upper bound,
   const b = box(r.units[1]?.area ?? []);
   const overlap = a[0]! < b[1]! - 1e-9 && b[0]! < a[1]! - 1e-9 && a[2]! < b[3]! - 1e-9 && b[2]! < a[3]! - 1e-9;
   assert.ok(!overlap, 'ship areas overlap');
-  assert.ok(r.manual !== undefined && r.manual.ideal.searchFactor > 0);
+  // The IAMSAR answer beside it: E from the map's spread (σ 15 km), the optimal factor does at least as well as the
+  // practice factor on a circular normal, and no uniform square beats the unconstrained bound.
+  const m = r.manual;
+  assert.ok(m !== undefined);
+  assert.ok(Math.abs(m.totalProbableErrorM / (15000 * Math.sqrt(2 * Math.LN2)) - 1) < 0.03, `${m.totalProbableErrorM}`);
+  assert.ok(m.optimal.pos >= m.practice.pos - 0.005, `${m.optimal.pos} vs ${m.practice.pos}`);
+  assert.ok(m.optimal.pos <= r.upperBoundPos + 0.01);
+  assert.equal(m.practice.searchFactor, 1.1);
 });
 
 test('evaluate: a fixed parallel sweep over a uniform square gives about erf(√π/2 · W/S) over its area', () => {

@@ -10,10 +10,10 @@ import { createRng } from '../random/index.ts';
 import type { TrajectorySet } from '../drift/index.ts';
 import { applyAreaCoverageToMiss, applyLegsToMiss, cellIndexOf } from './closest-approach-pod.ts';
 import type { CellFrame } from './closest-approach-pod.ts';
+import { podFromCoverage } from './detection.ts';
 import type { SensorModel } from './detection.ts';
 import type { PlaneProjection } from './equal-area-projection.ts';
-import { optimalSearchFactor, stoneOptimum } from './manual-method.ts';
-import type { SearchFactorResult } from './manual-method.ts';
+import { optimalSearchFactor, PRACTICE_SEARCH_FACTORS, stoneOptimum } from './manual-method.ts';
 import { allocateEffort } from './optimal-effort.ts';
 import type { PatternSpec, PlanDocument, UnitSpec } from './plan-document.ts';
 import {
@@ -176,6 +176,86 @@ export function resolveUnit(doc: PlanDocument, spec: UnitSpec, k: number): Resol
   };
 }
 
+/** One manual-method search square and its POS on the plan's map. */
+export interface ManualSquare {
+  readonly searchFactor: number;
+  readonly radiusM: number;
+  /** Corners of the square (closed ring), [lon, lat]. */
+  readonly area: readonly LonLat[];
+  readonly coverage: number;
+  readonly pos: number;
+}
+
+export interface ManualComparison {
+  readonly datum: LonLat;
+  /** Total probable error from the map's spread: E = σ √(2 ln 2), σ² the mean of the two axis variances. */
+  readonly totalProbableErrorM: number;
+  /** Z / E² with Z all units' on-scene effort. */
+  readonly relativeEffort: number;
+  readonly optimal: ManualSquare;
+  readonly practice: ManualSquare;
+  /** Stone's optimum for a circular normal target with this E and effort (exponential detection). */
+  readonly stonePos: number;
+}
+
+/** The manual method on the plan's map (see `PlanResult.manual`). */
+export function manualComparison(
+  cloud: ParticleCloud,
+  totalEffortM2: number,
+  sensor: SensorModel,
+): ManualComparison | undefined {
+  const n = cloud.xM.length;
+  let sw = 0;
+  let mx = 0;
+  let my = 0;
+  for (let k = 0; k < n; k++) {
+    const w = cloud.weight[k] as number;
+    sw += w;
+    mx += w * (cloud.xM[k] as number);
+    my += w * (cloud.yM[k] as number);
+  }
+  if (!(sw > 0) || !(totalEffortM2 > 0)) return undefined;
+  mx /= sw;
+  my /= sw;
+  let vx = 0;
+  let vy = 0;
+  for (let k = 0; k < n; k++) {
+    const w = cloud.weight[k] as number;
+    vx += w * ((cloud.xM[k] as number) - mx) ** 2;
+    vy += w * ((cloud.yM[k] as number) - my) ** 2;
+  }
+  const sigma = Math.sqrt((vx + vy) / (2 * sw));
+  if (!(sigma > 0)) return undefined;
+  const E = sigma * Math.sqrt(2 * Math.LN2);
+  const Zr = totalEffortM2 / (E * E);
+  const square = (fs: number): ManualSquare => {
+    const R = fs * E;
+    const coverage = totalEffortM2 / (4 * R * R);
+    const pod = podFromCoverage(sensor, coverage);
+    let poc = 0;
+    for (let k = 0; k < n; k++) {
+      if (Math.abs((cloud.xM[k] as number) - mx) <= R && Math.abs((cloud.yM[k] as number) - my) <= R)
+        poc += cloud.weight[k] as number;
+    }
+    const area: LonLat[] = [
+      [mx - R, my - R],
+      [mx + R, my - R],
+      [mx + R, my + R],
+      [mx - R, my + R],
+      [mx - R, my - R],
+    ].map(([x, y]) => cloud.projection.inverse(x as number, y as number));
+    return { searchFactor: fs, radiusM: R, area, coverage, pos: (poc / sw) * pod };
+  };
+  return {
+    datum: cloud.projection.inverse(mx, my),
+    totalProbableErrorM: E,
+    relativeEffort: Zr,
+    optimal: square(optimalSearchFactor(Zr, sensor).searchFactor),
+    practice: square(PRACTICE_SEARCH_FACTORS[0] as number),
+    stonePos: stoneOptimum(Zr).pos,
+  };
+}
+
 export interface PlanUnitResult {
   readonly id: string;
   readonly nation: 'KR' | 'JP';
@@ -221,15 +301,13 @@ export interface PlanResult {
   readonly allocationGridPos: number | undefined;
   /** Start (departure) time, epoch s; 0 when the document gives none. */
   readonly startTimeS: number;
-  /** IAMSAR comparison for a circular-normal datum: optimal search factor vs Stone's optimum. */
-  readonly manual:
-    | {
-        readonly relativeEffort: number;
-        readonly ideal: SearchFactorResult;
-        readonly normal: SearchFactorResult;
-        readonly stonePos: number;
-      }
-    | undefined;
+  /**
+   * The IAMSAR manual answer beside the plan: a point datum at the probability's mean, E from its spread, all
+   * units' effort spread uniformly over the square of side 2R, R = f_s E, with f_s the optimum of theory and the
+   * first-search practice factor; POS of each on this map (particles), and Stone's optimum for a circular normal
+   * of the same E.
+   */
+  readonly manual: ManualComparison | undefined;
   readonly warnings: readonly string[];
   /** Per-particle probability of not being detected by the plan (for the Bayesian update). */
   readonly miss: Float64Array;
@@ -594,19 +672,7 @@ export function planSearch(
     };
   });
 
-  let manual: PlanResult['manual'];
-  if (doc.probability.kind === 'circularNormal') {
-    const E = doc.probability.sigmaM * Math.sqrt(2 * Math.LN2);
-    const Zr = totalEffort / (E * E);
-    if (Zr > 0) {
-      manual = {
-        relativeEffort: Zr,
-        ideal: optimalSearchFactor(Zr, 'inverse-cube'),
-        normal: optimalSearchFactor(Zr, 'exponential'),
-        stonePos: stoneOptimum(Zr).pos,
-      };
-    }
-  }
+  const manual = manualComparison(cloud, totalEffort, doc.sensor);
 
   return {
     name: doc.name,

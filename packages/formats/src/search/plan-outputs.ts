@@ -124,6 +124,25 @@ export function planToGeoJson(plan: PlanResult): {
       properties: { unitId: u.id, role: 'base' },
     });
   }
+  if (plan.manual !== undefined) {
+    for (const [which, sq] of [
+      ['optimal', plan.manual.optimal],
+      ['practice', plan.manual.practice],
+    ] as const) {
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: [sq.area] },
+        properties: {
+          role: 'manual-area',
+          manual: which,
+          searchFactor: sq.searchFactor,
+          radiusM: sq.radiusM,
+          coverage: sq.coverage,
+          pos: sq.pos,
+        },
+      });
+    }
+  }
   return {
     type: 'FeatureCollection',
     features,
