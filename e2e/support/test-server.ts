@@ -1,33 +1,15 @@
 /**
  * Starts the real Tandem server for browser tests: a free loopback port, a temporary data folder, the demo
- * organisations and users, and the drift job. The drift executor here calls the runner with the scenario
- * document and its base folder (`{ doc, baseDir }`) and keeps the server's record update; the server's stock
- * executor passes the bare document, which the runner reads as an already parsed scenario (reported to SERVER).
+ * organisations and users, and the server's own drift job executor (worker threads through @tandem/runner).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { driftExecutor, startServer } from '@tandem/server';
-import type { JobExecutor, RunningServer } from '@tandem/server';
-import { runDriftScenario } from '@tandem/runner';
+import { startServer } from '@tandem/server';
+import type { RunningServer } from '@tandem/server';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function webDriftExecutor(): JobExecutor {
-  const stock = driftExecutor();
-  return {
-    async run(input, ctx) {
-      const { scenario } = input as { scenario: unknown };
-      ctx.progress(0, 'running drift');
-      return runDriftScenario(
-        { doc: scenario, baseDir: REPO_ROOT },
-        { signal: ctx.signal, onProgress: (f) => ctx.progress(f, `drift ${Math.round(f * 100)} %`) },
-      );
-    },
-    ...(stock.recordBody === undefined ? {} : { recordBody: stock.recordBody.bind(stock) }),
-  };
-}
 
 export interface TestServer {
   readonly url: string;
@@ -44,7 +26,6 @@ export async function startTestServer(): Promise<TestServer> {
     databaseUrl: undefined,
     demo: true,
     rateLimit: false,
-    executors: { drift: webDriftExecutor() },
   });
   return {
     url: server.url,

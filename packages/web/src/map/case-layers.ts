@@ -110,32 +110,43 @@ export function planLayers(plan: PlanView | undefined): {
   };
 }
 
-/** Data-file coverage boxes (records whose body has `bboxDeg: [west, south, east, north]`). */
+/**
+ * Data-file coverage boxes: records whose body has `bboxDeg: [west, south, east, north]`, `coverage.bboxDeg`, or
+ * per-field boxes as `tandem data add` inspects them (`fields: { wind: { bboxDeg } }`).
+ */
 export function coverageLayer(files: readonly { title: string; body: unknown }[]): FeatureCollection<Geometry> {
   const features: Feature<Geometry>[] = [];
+  const isBox = (v: unknown): v is [number, number, number, number] =>
+    Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
   for (const f of files) {
-    const b = (f.body as { bboxDeg?: unknown; coverage?: { bboxDeg?: unknown } } | null) ?? {};
-    const box = Array.isArray(b.bboxDeg)
-      ? b.bboxDeg
-      : Array.isArray(b.coverage?.bboxDeg)
-        ? b.coverage.bboxDeg
-        : undefined;
-    if (box === undefined || box.length !== 4 || !box.every((v) => typeof v === 'number')) continue;
-    const [w, s, e, n] = box as [number, number, number, number];
-    features.push({
-      type: 'Feature',
-      properties: { title: f.title },
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [w, s],
-          [e, s],
-          [e, n],
-          [w, n],
-          [w, s],
-        ],
-      },
-    });
+    const b = (f.body ?? {}) as {
+      bboxDeg?: unknown;
+      coverage?: { bboxDeg?: unknown };
+      fields?: Record<string, { bboxDeg?: unknown } | null>;
+    };
+    const boxes: [string, unknown][] = [
+      ['', b.bboxDeg],
+      ['', b.coverage?.bboxDeg],
+      ...Object.entries(b.fields ?? {}).map(([field, v]): [string, unknown] => [field, v?.bboxDeg]),
+    ];
+    for (const [field, box] of boxes) {
+      if (!isBox(box)) continue;
+      const [w, s, e, n] = box;
+      features.push({
+        type: 'Feature',
+        properties: { title: f.title, field },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [w, s],
+            [e, s],
+            [e, n],
+            [w, n],
+            [w, s],
+          ],
+        },
+      });
+    }
   }
   return { type: 'FeatureCollection', features };
 }
