@@ -23,18 +23,16 @@ for (const dialect of DIALECTS) {
       await database.close();
     });
     const enqueue = (releasability: 'national' | 'bilateral' = 'bilateral', kind = 'k') =>
-      database.db
-        .transaction()
-        .execute((trx) =>
-          store.enqueueIn(trx, {
-            kind,
-            recordId: 'r',
-            ownerNation: 'KR',
-            releasability,
-            createdBy: 'kr',
-            input: { n: 3 },
-          }),
-        );
+      database.db.transaction().execute((trx) =>
+        store.enqueueIn(trx, {
+          kind,
+          recordId: 'r',
+          ownerNation: 'KR',
+          releasability,
+          createdBy: 'kr',
+          input: { n: 3 },
+        }),
+      );
 
     it('fences a dead attempt: the re-run stores the result once, the stale attempt cannot', async () => {
       const id = await enqueue('bilateral', 'fence');
