@@ -17,7 +17,7 @@ const MAX_TRACK_TEXT = 4 * 1024 * 1024;
 
 const WEB_PLAN_BODY = {
   type: 'object',
-  required: ['driftRunId', 'atTime', 'units', 'searchObject'],
+  required: ['driftRunId', 'atTime', 'units'],
   additionalProperties: false,
   properties: {
     driftRunId: { type: 'string', minLength: 1, maxLength: 64 },

@@ -42,8 +42,8 @@ export interface WebPlanRequest {
   /** ISO 8601 UTC time of the probability map (the search start). */
   readonly atTime: string;
   readonly units: readonly WebPlanUnit[];
-  /** Sweep-width table object (`sweepWidthObjects()`), e.g. "Raft 6 person". */
-  readonly searchObject: string;
+  /** Sweep-width table object (`sweepWidthObjects()`), e.g. "Raft 6 person"; needed unless units give sweep widths. */
+  readonly searchObject?: string;
   /** Time each unit has for its sortie (transit out, search, transit back), hours; default its type's endurance. */
   readonly sortieHours?: number;
   readonly windSpeedMps?: number;
@@ -97,7 +97,7 @@ function planDocument(req: WebPlanRequest): unknown {
   return {
     name: 'web plan',
     probability: { driftRun: req.driftRunId, atTime: req.atTime },
-    searchObject: req.searchObject,
+    ...(req.searchObject === undefined ? {} : { searchObject: req.searchObject }),
     conditions: {
       ...(req.windSpeedMps === undefined ? {} : { windSpeedMps: req.windSpeedMps }),
       ...(req.visibilityM === undefined ? {} : { visibilityM: req.visibilityM }),
