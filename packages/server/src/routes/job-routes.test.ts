@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createTestApp } from '../testing/test-app.ts';
 import type { TestApp } from '../testing/test-app.ts';
 import { driftExecutor } from '../jobs/drift-executor.ts';
+import { trajectoriesFromResult } from '../web/drift-run-result.ts';
 
 const SCENARIO = {
   object: { leewayKey: 'PIW-1' },
@@ -68,9 +69,14 @@ describe('drift-run jobs over the API', () => {
       headers: { cookie: kr.cookie },
     });
     assert.equal(result.statusCode, 200);
-    const r = result.json() as { result: { trajectories: { count: number; lonDeg: number[] } } };
-    assert.equal(r.result.trajectories.count, 40);
-    assert.equal(r.result.trajectories.lonDeg.length, 40 * 7);
+    const set = trajectoriesFromResult((result.json() as { result: unknown }).result);
+    assert.equal(set.count, 40);
+    assert.equal(set.timesS.length, 7);
+    assert.equal(set.lonDeg.length, 40 * 7);
+    assert.ok(
+      set.lonDeg.every((x) => x > 128 && x < 131),
+      'positions decoded from the stored result',
+    );
     const rec = await t.tandem.app.inject({
       method: 'GET',
       url: `/api/drift-runs/${record.id}`,

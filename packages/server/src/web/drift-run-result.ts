@@ -7,8 +7,23 @@ import { TandemError } from '@tandem/core';
 import type { TrajectorySet } from '@tandem/core';
 import type { RequestContext } from '../routes/route-spec.ts';
 
+const DTYPES = { f64: Float64Array, u16: Uint16Array, u8: Uint8Array } as const;
+
+/** An array stored as `{ dtype, base64 }` (little-endian typed-array bytes, see jobs/drift-executor.ts). */
+function decodeBase64(v: unknown): number[] | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { dtype, base64 } = v as { dtype?: unknown; base64?: unknown };
+  if (typeof base64 !== 'string' || typeof dtype !== 'string' || !(dtype in DTYPES)) return undefined;
+  const Type = DTYPES[dtype as keyof typeof DTYPES];
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  if (bytes.byteLength % Type.BYTES_PER_ELEMENT !== 0) return undefined;
+  return Array.from(new Type(bytes.buffer, 0, bytes.byteLength / Type.BYTES_PER_ELEMENT));
+}
+
 function numbers(v: unknown, field: string, length: number): number[] {
-  const arr = Array.isArray(v) ? (v as unknown[]) : typeof v === 'object' && v !== null ? Object.values(v) : undefined;
+  const arr =
+    decodeBase64(v) ??
+    (Array.isArray(v) ? (v as unknown[]) : typeof v === 'object' && v !== null ? Object.values(v) : undefined);
   if (arr === undefined || arr.length !== length) {
     throw new TandemError('INVALID_INPUT', `the stored drift result has no valid ${field}`, field);
   }
@@ -23,9 +38,8 @@ export function trajectoriesFromResult(result: unknown): TrajectorySet {
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 10_000_000) {
     throw new TandemError('INVALID_INPUT', 'the stored drift result has no valid particle count', 'count');
   }
-  const timesS = Float64Array.from(
-    numbers(t['timesS'], 'timesS', Object.keys((t['timesS'] as object | null) ?? {}).length),
-  );
+  const rawTimes = decodeBase64(t['timesS']) ?? t['timesS'];
+  const timesS = Float64Array.from(numbers(rawTimes, 'timesS', Object.keys((rawTimes as object | null) ?? {}).length));
   const nt = timesS.length;
   if (nt < 1 || nt * count > 200_000_000) throw new TandemError('INVALID_INPUT', 'bad output time count', 'timesS');
   const set: TrajectorySet = {
