@@ -21,7 +21,7 @@ import {
   runDrill,
   TandemError,
 } from '@tandem/core';
-import type { DrillLanguage, DrillResult, LandMask } from '@tandem/core';
+import type { AfterActionReport, DrillLanguage, DrillResult, LandMask } from '@tandem/core';
 import { readLandMask } from '@tandem/formats';
 import type { CommandIo } from '../main.ts';
 
@@ -93,7 +93,7 @@ function templates(json: boolean, io: CommandIo): number {
   return 0;
 }
 
-function printResult(r: DrillResult, lang: DrillLanguage, io: CommandIo): void {
+function printResult(r: DrillResult, aar: AfterActionReport, lang: DrillLanguage, io: CommandIo): void {
   const s = r.summary;
   const lines = [
     `drill ${s.drillId} (template ${s.templateId}, seed ${s.seed}, start ${s.startTime})`,
@@ -106,6 +106,13 @@ function printResult(r: DrillResult, lang: DrillLanguage, io: CommandIo): void {
     `  survivors recovered      ${s.survivorsRecovered} / ${s.survivorsTotal}`,
     `  messages sent            ${s.messagesSent}`,
     `  plans                    ${s.plansMade}`,
+    '',
+    'findings (HSEEP):',
+    ...aar.findings.map(
+      (f) =>
+        `  ${f.rating}  ${f.capabilityName[lang]}: ${f.objective[lang]} — ${f.ratingLabel[lang]}${f.suggested ? ' *' : ''}`,
+    ),
+    '  (* suggested from the figures; no evaluator rating)',
     '',
     'timeline:',
     ...r.timeline.map((e) => `  ${hms(e.atS).padStart(8)}  ${e.text[lang]}`),
@@ -233,7 +240,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
       };
       writeAtomically(resolve(values['out'] as string), JSON.stringify(full, null, 2) + '\n');
     }
-    if (values['quiet'] !== true) printResult(result, lang, io);
+    if (values['quiet'] !== true) printResult(result, aar, lang, io);
     return 0;
   } catch (err) {
     if (isTandemError(err)) {

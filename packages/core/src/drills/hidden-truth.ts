@@ -82,7 +82,7 @@ export function windSeries(
     cur = windVector(c.windSpeedMps, c.windFromDeg);
     out.push({ timeS: startTimeS + c.atS, ...cur });
   }
-  out.push({ timeS: startTimeS + toAtS + 3600, ...cur });
+  out.push({ timeS: startTimeS + Math.max(toAtS, fromAtS) + 3600, ...cur });
   return out;
 }
 
@@ -214,6 +214,7 @@ export function drawTruth(spec: DrillSpec, land: LandMask): DrillTruth {
   const srng = createRng(spec.truthSeed, DRILL_STREAMS.sightings);
   const reports: ResolvedReport[] = [];
   for (const i of spec.injects) {
+    if (i.atS > spec.durationS) continue;
     if (i.kind === 'sighting-report') {
       const target = objects.find((o) => o.object.id === i.objectId) ?? first;
       const p = positionOf(target.track, proj, i.atS) ?? casualty;

@@ -86,6 +86,9 @@ test('every user-facing text has English, Korean and Japanese, and contested nam
     assert.ok(/[\u3040-\u30ff\u4e00-\u9fff]/.test(t.ja) || /^[\x20-\x7e]*$/.test(t.ja), `Japanese text: ${t.ja}`);
     for (const s of [t.en, t.ko, t.ja]) {
       assert.ok(!/dokdo|takeshima|독도|竹島|独島/i.test(s), `contested island name in "${s}"`);
+      const korea = /Korea Strait|대한해협|朝鮮海峡/.test(s);
+      const tsushima = /Tsushima Strait|쓰시마 해협|対馬海峡/.test(s);
+      assert.equal(korea, tsushima, `strait name without the other name in "${s}"`);
       const east = /East Sea|동해|東海/.test(s);
       const japan = /Sea of Japan|일본해|日本海/.test(s);
       assert.equal(east, japan, `sea name without the other name in "${s}"`);

@@ -231,6 +231,14 @@ function standardInjects(objectId: string, extra: readonly InjectTemplate[] = []
         '商船が航路上で漂流物と油膜を発見したと報告。',
       ),
     },
+    {
+      id: 'contingency-second-casualty',
+      kind: 'second-casualty',
+      atS: h(5),
+      held: true,
+      distanceM: 2000,
+      object: piw('rescuer-overboard', 1, 'life-jacket', 'PIW-2'),
+    },
     ...extra,
   ];
 }
@@ -360,9 +368,9 @@ export const DRILL_TEMPLATES: readonly DrillTemplate[] = [
       '旅客フェリー火災と退船（大規模救助）',
     ),
     description: text(
-      'Fire on an international ferry in the Korea Strait; 120 passengers and crew abandon ship in rafts and the water.',
-      '대한해협의 국제여객선 화재로 승객·승무원 120명이 구명뗏목과 해상으로 퇴선했다.',
-      '朝鮮海峡の国際フェリーで火災、乗客・乗員120名が救命いかだと海上へ退船した。',
+      'Fire on an international ferry in the Korea Strait / Tsushima Strait; 120 passengers and crew abandon ship in rafts and the water.',
+      '대한해협 / 쓰시마 해협의 국제여객선 화재로 승객·승무원 120명이 구명뗏목과 해상으로 퇴선했다.',
+      '朝鮮海峡 / 対馬海峡の国際フェリーで火災、乗客・乗員120名が救命いかだと海上へ退船した。',
     ),
     difficulty: 'advanced',
     seaAreas: ['korea-strait'],
@@ -534,7 +542,11 @@ export const DRILL_TEMPLATES: readonly DrillTemplate[] = [
   {
     id: 'collision-in-strait',
     family: 'collision',
-    name: text('Collision in the Korea Strait', '대한해협 선박 충돌', '朝鮮海峡での衝突'),
+    name: text(
+      'Collision in the Korea Strait / Tsushima Strait',
+      '대한해협 / 쓰시마 해협 선박 충돌',
+      '朝鮮海峡 / 対馬海峡での衝突',
+    ),
     description: text(
       'A container ship and a fishing vessel collide in the traffic lanes; the fishing vessel sinks.',
       '통항로에서 컨테이너선과 어선이 충돌하여 어선이 침몰했다.',
