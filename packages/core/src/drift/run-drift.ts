@@ -14,7 +14,7 @@
 import { TandemError } from '../errors/index.ts';
 import { NO_LAND, SAMPLE_STATUS_NAMES, SampleStatus } from '../forcing/index.ts';
 import type { EnvironmentSource, LandMask, SampleRequest, VectorField } from '../forcing/index.ts';
-import { SECONDS_PER_HOUR } from '../units/index.ts';
+import { SECONDS_PER_HOUR, formatUtcTime } from '../units/index.ts';
 import type { DriftConfig } from './drift-config.ts';
 import { seedParticles } from './seed-particles.ts';
 import { advanceChunk } from './leeway-step.ts';
@@ -100,8 +100,8 @@ function checkTimeCoverage(source: EnvironmentSource, what: string, t: number): 
   if (t < range[0] || t > range[1]) {
     throw new TandemError(
       'TIME_OUTSIDE_FORCING',
-      `the run starts at ${new Date(t * 1000).toISOString()}, outside the ${what} source "${source.name}" ` +
-        `(${new Date(range[0] * 1000).toISOString()} to ${new Date(range[1] * 1000).toISOString()})`,
+      `the run starts at ${formatUtcTime(t)}, outside the ${what} source "${source.name}" ` +
+        `(${formatUtcTime(range[0])} to ${formatUtcTime(range[1])})`,
       'run.startTime',
     );
   }
@@ -132,7 +132,7 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
       if (backward ? t > run.startTimeS + TIME_EPS_S : t < run.startTimeS - TIME_EPS_S) {
         throw new TandemError(
           'OUT_OF_RANGE',
-          `a release time is ${backward ? 'after' : 'before'} the run start (${new Date(run.startTimeS * 1000).toISOString()})`,
+          `a release time is ${backward ? 'after' : 'before'} the run start (${formatUtcTime(run.startTimeS)})`,
           `seed[${config.seedings.indexOf(s)}].time`,
         );
       }
