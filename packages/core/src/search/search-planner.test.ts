@@ -191,3 +191,31 @@ test('drift compensation: the intercept point is reached at transit speed, the g
   const moved = r.projection.inverse(cx + 0.5 * t, cy + 0.2 * t);
   assert.ok(geodesicInverse(moved, [u.intercept.lonDeg, u.intercept.latDeg]).distanceM < 1);
 });
+
+test('an elongated diagonal target gets a rectangle along its axis', () => {
+  // A strip about 80 km long and 8 km wide running north-east.
+  const c = [130, 35] as const;
+  const strip: [number, number][] = [
+    [-40000, -4000],
+    [40000, -4000],
+    [40000, 4000],
+    [-40000, 4000],
+  ].map(([a, b]) => {
+    const t = Math.PI / 4;
+    const x = (a as number) * Math.cos(t) - (b as number) * Math.sin(t);
+    const y = (a as number) * Math.sin(t) + (b as number) * Math.cos(t);
+    return [c[0] + x / (111320 * Math.cos((35 * Math.PI) / 180)), c[1] + y / 110950];
+  });
+  const doc = parsePlanDocument({
+    probability: { uniform: { polygon: strip } },
+    units: [{ id: 'S', nation: 'KR', sweepWidthM: 3000, speedMps: 8, enduranceS: 40000, base: [130, 34.9] }],
+    grid: { nx: 100, ny: 100 },
+  });
+  const r = planSearch(doc, cloudForDatum(doc));
+  const u = r.units[0];
+  assert.ok(u && u.area.length === 5);
+  const [a, b] = [u.area[0]!, u.area[1]!];
+  const bearing = (geodesicInverse(a, b).initialBearingDeg + 360) % 90;
+  assert.ok(Math.abs(bearing - 45) < 8, `edge bearing ${bearing}`);
+  assert.ok(u.poc > 0.5, `${u.poc}`);
+});

@@ -386,6 +386,45 @@ function interceptTime(
   return ts.length === 0 ? Infinity : Math.min(...ts);
 }
 
+/**
+ * Bearing (degrees, [0, 180)) of the major axis of a cloud's weighted covariance, or 0 when the cloud is nearly
+ * isotropic (axis ratio of the variances below 1.5), so that rectangles follow the spread of the drift.
+ */
+export function principalAxisBearingDeg(cloud: ParticleCloud): number {
+  let sw = 0;
+  let mx = 0;
+  let my = 0;
+  for (let k = 0; k < cloud.xM.length; k++) {
+    const w = cloud.weight[k] as number;
+    sw += w;
+    mx += w * (cloud.xM[k] as number);
+    my += w * (cloud.yM[k] as number);
+  }
+  if (!(sw > 0)) return 0;
+  mx /= sw;
+  my /= sw;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let k = 0; k < cloud.xM.length; k++) {
+    const w = cloud.weight[k] as number;
+    const dx = (cloud.xM[k] as number) - mx;
+    const dy = (cloud.yM[k] as number) - my;
+    sxx += w * dx * dx;
+    syy += w * dy * dy;
+    sxy += w * dx * dy;
+  }
+  const tr = sxx + syy;
+  const det = sxx * syy - sxy * sxy;
+  const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
+  const l1 = tr / 2 + disc;
+  const l2 = tr / 2 - disc;
+  if (!(l1 > 0) || l1 < 1.5 * Math.max(l2, 0)) return 0;
+  const alpha = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  const bearing = (((90 - (alpha * 180) / Math.PI) % 180) + 180) % 180;
+  return bearing;
+}
+
 /** The probability grid of a plan: exact for a circular normal, binned from the cloud otherwise. */
 export function planGrid(doc: PlanDocument, cloud: ParticleCloud): ProbabilityGrid {
   const p = doc.probability;
@@ -450,34 +489,63 @@ export function planSearch(
   let allocationGridPos: number | undefined;
   const free = units.map((u, k) => k).filter((k) => patterns[k] === undefined);
   if (doc.mode === 'optimize' && free.length > 0) {
-    let poc = grid.poc;
-    if (free.length < units.length) {
-      poc = new Float64Array(grid.poc.length);
-      for (let i = 0; i < n; i++) {
-        const c = cellIndexOf(frame, cloud.xM[i] as number, cloud.yM[i] as number);
-        if (c < 0) continue;
-        let m = cloud.weight[i] as number;
-        for (const mk of misses) if (mk.length > 0) m *= mk[i] as number;
-        poc[c] = (poc[c] as number) + m;
+    // Rectangles along the plane's axes, and (for an elongated cloud) along its major axis: allocate in a plane
+    // rotated by phi (the axis bearing) too, and keep the better plan.
+    const allocateAt = (phi: number) => {
+      const cphi = Math.cos((phi * Math.PI) / 180);
+      const sphi = Math.sin((phi * Math.PI) / 180);
+      const rot = (x: number, y: number): [number, number] => [x * cphi - y * sphi, x * sphi + y * cphi];
+      const unrot = (a: number, b: number): [number, number] => [a * cphi + b * sphi, -a * sphi + b * cphi];
+      let allocFrame: CellFrame = frame;
+      let poc = grid.poc;
+      if (phi !== 0 || free.length < units.length) {
+        const ra = new Float64Array(n);
+        const rb = new Float64Array(n);
+        for (let i = 0; i < n; i++) [ra[i], rb[i]] = rot(cloud.xM[i] as number, cloud.yM[i] as number);
+        if (phi !== 0) allocFrame = frameForCloud({ ...cloud, xM: ra, yM: rb }, frame.nx, frame.ny);
+        poc = new Float64Array(allocFrame.nx * allocFrame.ny);
+        for (let i = 0; i < n; i++) {
+          const c = cellIndexOf(allocFrame, ra[i] as number, rb[i] as number);
+          if (c < 0) continue;
+          let m = cloud.weight[i] as number;
+          for (const mk of misses) if (mk.length > 0) m *= mk[i] as number;
+          poc[c] = (poc[c] as number) + m;
+        }
+        if (phi === 0 && doc.probability.kind !== 'driftRun') {
+          // Datum maps keep their exact grid, thinned by the fixed units' detections cell by cell.
+          const binned = gridFromCloud(cloud, frame).poc;
+          for (let c = 0; c < poc.length; c++) {
+            const b = binned[c] as number;
+            poc[c] = b > 0 ? ((grid.poc[c] as number) * (poc[c] as number)) / b : 0;
+          }
+        }
       }
+      const allocUnits: AllocationUnit[] = free.map((k) => {
+        const u = units[k] as ResolvedUnit;
+        const b = rot(...(bases[k] as [number, number]));
+        return {
+          id: u.spec.id,
+          sweepWidthM: u.sweepWidthM,
+          searchSpeedMps: u.searchSpeedMps,
+          transitSpeedMps: u.transitSpeedMps,
+          enduranceS: u.enduranceS,
+          baseXM: b[0],
+          baseYM: b[1],
+          aircraft: u.platform !== 'boat',
+          altitudeM: u.altitudeM,
+          turnAllowanceM: 2 * u.turnRadiusM,
+        };
+      });
+      const alloc = allocateUnits(poc, allocFrame, allocUnits, doc.sensor);
+      return { alloc, allocFrame, phi, unrot };
+    };
+    const axis = doc.probability.kind === 'circularNormal' ? 0 : principalAxisBearingDeg(cloud);
+    let chosen = allocateAt(0);
+    if (axis !== 0) {
+      const turned = allocateAt(axis);
+      if (turned.alloc.pos > chosen.alloc.pos) chosen = turned;
     }
-    const allocUnits: AllocationUnit[] = free.map((k) => {
-      const u = units[k] as ResolvedUnit;
-      const b = bases[k] as [number, number];
-      return {
-        id: u.spec.id,
-        sweepWidthM: u.sweepWidthM,
-        searchSpeedMps: u.searchSpeedMps,
-        transitSpeedMps: u.transitSpeedMps,
-        enduranceS: u.enduranceS,
-        baseXM: b[0],
-        baseYM: b[1],
-        aircraft: u.platform !== 'boat',
-        altitudeM: u.altitudeM,
-        turnAllowanceM: 2 * u.turnRadiusM,
-      };
-    });
-    const alloc = allocateUnits(poc, frame, allocUnits, doc.sensor);
+    const { alloc, allocFrame, phi, unrot } = chosen;
     allocationGridPos = alloc.pos;
     alloc.units.forEach((a, q) => {
       const k = free[q] as number;
@@ -489,12 +557,16 @@ export function planSearch(
         return;
       }
       const r = a.rect;
-      const wM = (r.i1 - r.i0) * frame.cellM;
-      const hM = (r.j1 - r.j0) * frame.cellM;
+      const wM = (r.i1 - r.i0) * allocFrame.cellM;
+      const hM = (r.j1 - r.j0) * allocFrame.cellM;
+      const [cx, cy] = unrot(
+        allocFrame.x0M + ((r.i0 + r.i1) / 2) * allocFrame.cellM,
+        allocFrame.y0M + ((r.j0 + r.j1) / 2) * allocFrame.cellM,
+      );
       const rect: PlaneRectangle = {
-        centerXM: frame.x0M + ((r.i0 + r.i1) / 2) * frame.cellM,
-        centerYM: frame.y0M + ((r.j0 + r.j1) / 2) * frame.cellM,
-        axisBearingDeg: hM >= wM ? 0 : 90,
+        centerXM: cx,
+        centerYM: cy,
+        axisBearingDeg: (hM >= wM ? 0 : 90) + phi,
         lengthM: Math.max(wM, hM),
         widthM: Math.min(wM, hM),
       };
