@@ -42,6 +42,8 @@ test('the library has at least ten templates covering every accident type of iss
   const cats = DRILL_TEMPLATES.flatMap((t) => t.objects.map((o) => findLeewayCategory(o.leewayCategory).description));
   assert.ok(cats.some((d) => d.includes('Korean fishing vessel')));
   assert.ok(cats.some((d) => d.includes('Japanese')));
+  assert.equal(findDrillTemplate(' Person_Overboard ').id, 'person-overboard');
+  assert.throws(() => findDrillTemplate('titanic'), /unknown drill template "titanic"/);
   const mass = findDrillTemplate('ferry-fire-mass-rescue');
   assert.ok(mass.objects.reduce((s, o) => s + o.persons.reduce((a, p) => a + p.count, 0), 0) >= 100);
 });

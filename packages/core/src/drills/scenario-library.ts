@@ -598,9 +598,16 @@ export const DRILL_TEMPLATES: readonly DrillTemplate[] = [
   },
 ];
 
-/** A template by id; a TandemError naming the field when unknown. */
+/**
+ * A template by id (case, spaces and underscores forgiven: "Person_Overboard" finds "person-overboard"); a
+ * TandemError naming the field when unknown.
+ */
 export function findDrillTemplate(id: string, field = 'template'): DrillTemplate {
-  const t = DRILL_TEMPLATES.find((d) => d.id === id);
+  const key = id
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  const t = DRILL_TEMPLATES.find((d) => d.id === key);
   if (t === undefined) {
     throw new TandemError(
       'NOT_FOUND',
