@@ -2,12 +2,14 @@
  * Page for `bench/web-whatif.bench.ts`: runs the what-if worker `n` times in a row at moving positions (as a
  * drag does) and reports the round trip (post to answer) and the engine time inside the worker, milliseconds.
  */
-import { WhatIfClient } from './whatif-client.ts';
+import { WhatIfClient, whatIfWorkerCount } from './whatif-client.ts';
 import type { WhatIfRequest } from './whatif-config.ts';
 
 declare global {
   interface Window {
-    runWhatIfBench?: (n: number) => Promise<{ roundTripMs: number[]; computeMs: number[]; count: number }>;
+    runWhatIfBench?: (
+      n: number,
+    ) => Promise<{ roundTripMs: number[]; computeMs: number[]; count: number; workers: number }>;
   }
 }
 
@@ -41,7 +43,7 @@ window.runWhatIfBench = (n: number) =>
       k++;
       if (k >= n) {
         client.terminate();
-        resolve({ roundTripMs, computeMs, count });
+        resolve({ roundTripMs, computeMs, count, workers: whatIfWorkerCount() });
       } else client.request({ ...BASE, lonDeg: BASE.lonDeg + 0.01 * k, latDeg: BASE.latDeg + 0.005 * k });
     });
     client.request(BASE);
