@@ -62,6 +62,31 @@ test('a drift result read back from its stored JSON (typed arrays as index-keyed
   assert.deepEqual(back.categoryId, set.categoryId);
 });
 
+test('a drift result stored as base64 typed arrays (the drift job format) reads back exactly', () => {
+  const set = driftSet();
+  const enc = (a: Float64Array | Uint8Array | Uint16Array, dtype: string) => ({
+    dtype,
+    base64: Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64'),
+  });
+  const stored = {
+    trajectories: {
+      count: set.count,
+      timesS: enc(set.timesS, 'f64'),
+      lonDeg: enc(set.lonDeg, 'f64'),
+      latDeg: enc(set.latDeg, 'f64'),
+      status: enc(set.status, 'u8'),
+      capsized: enc(set.capsized, 'u8'),
+      categoryId: enc(set.categoryId, 'u16'),
+      seedTimeS: enc(set.seedTimeS, 'f64'),
+    },
+  };
+  const back = trajectoriesFromResult(JSON.parse(JSON.stringify(stored)));
+  assert.deepEqual(back.timesS, set.timesS);
+  assert.deepEqual(back.lonDeg, set.lonDeg);
+  assert.deepEqual(back.latDeg, set.latDeg);
+  assert.deepEqual(back.categoryId, set.categoryId);
+});
+
 test('a damaged stored result is a clear error, never a partial set', () => {
   const json = JSON.parse(JSON.stringify({ trajectories: driftSet() })) as { trajectories: Record<string, unknown> };
   const short = { ...json.trajectories, lonDeg: [1, 2, 3] };
