@@ -148,7 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<TandemApp> {
     void reply.code(404).send(toApiError(new TandemError('NOT_FOUND', `no route ${req.method} ${req.url}`)).body);
   });
 
-  const jobs = new JobStore(database.db, database.dialect);
+  const jobs = new JobStore(database.db, database.dialect, database.resultDir);
   const executors = options.executors ?? {};
   const pool =
     options.workers === false || Object.keys(executors).length === 0

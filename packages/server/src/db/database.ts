@@ -25,6 +25,11 @@ export interface TandemDatabase {
   readonly location: string;
   /** The raw SQLite handle (integrity checks), absent on PostgreSQL. */
   readonly sqlite: DatabaseSync | undefined;
+  /**
+   * Folder for large job results beside an embedded database file (undefined on PostgreSQL and in memory):
+   * `node:sqlite` writes synchronously, so a multi-megabyte row would stall the event loop (ADR 0010).
+   */
+  readonly resultDir: string | undefined;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<T
       dialect: 'postgres',
       location: options.databaseUrl.replace(/:[^:@/]*@/, ':***@'),
       sqlite: undefined,
+      resultDir: undefined,
       close: () => db.destroy(),
     };
   }
@@ -68,5 +74,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<T
   sqlite.exec('PRAGMA busy_timeout = 10000');
   const db = new Kysely<Schema>({ dialect: new NodeSqliteDialect(sqlite) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
-  return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
+  const resultDir = dir === ':memory:' ? undefined : join(dir, 'job-results');
+  if (resultDir !== undefined) mkdirSync(resultDir, { recursive: true });
+  return { db, dialect: 'sqlite', location: file, sqlite, resultDir, close: () => db.destroy() };
 }

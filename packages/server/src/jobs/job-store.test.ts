@@ -119,3 +119,47 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('large job results beside an embedded database', () => {
+  it('keeps them in a checksummed file, read back through the store, and refuses a damaged one', async () => {
+    const { mkdtempSync, readdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openDatabase } = await import('../db/database.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-results-'));
+    const database = await openDatabase({ dataDir: dir });
+    try {
+      const store = new JobStore(database.db, database.dialect, database.resultDir);
+      const id = await database.db
+        .transaction()
+        .execute((trx) =>
+          store.enqueueIn(trx, {
+            kind: 'big',
+            recordId: 'r',
+            ownerNation: 'KR',
+            releasability: 'bilateral',
+            createdBy: 'kr',
+            input: {},
+          }),
+        );
+      const job = await store.claim('w', 1000, ['big']);
+      assert.ok(job !== undefined);
+      const big = { values: Array.from({ length: 20_000 }, (_, i) => i * 0.5) };
+      assert.equal(await store.complete(job, 'w', big), true);
+      const row = await database.db
+        .selectFrom('job_results')
+        .select('result')
+        .where('job_id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.ok(row.result.length < 200, 'the row holds only a reference');
+      assert.deepEqual((await store.result(kr, id)).result, big);
+      const files = readdirSync(join(dir, 'job-results'));
+      assert.deepEqual(files, [`${id}.1.json`]);
+      writeFileSync(join(dir, 'job-results', files[0] ?? ''), JSON.stringify({ values: [1] }));
+      await assert.rejects(store.result(kr, id), { code: 'INTERNAL' });
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,7 +6,9 @@
  * id as primary key and the insert ignores conflicts, so a result is never stored twice.
  * Works on both dialects and across processes sharing one database (ADR 0010).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import { TandemError } from '@tandem/core';
@@ -17,6 +19,32 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { visibleTo } from '../records/releasability.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 2;
+
+/** Results larger than this go to a file beside an embedded database instead of into the row. */
+export const INLINE_RESULT_LIMIT_CHARS = 64 * 1024;
+
+/** The row's stand-in for a result kept in a file: name and SHA-256 of its content. */
+interface ResultFileRef {
+  readonly $file: string;
+  readonly sha256: string;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Writes `text` durably (temp file, fsync, rename) without blocking the event loop. */
+async function writeDurably(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(text, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+}
 
 export interface JobView {
   readonly id: string;
@@ -72,9 +100,25 @@ const WORKER_ACTOR = (nation: Nation): Actor => ({
 export class JobStore {
   readonly db: Kysely<Schema>;
   readonly dialect: Dialect;
-  constructor(db: Kysely<Schema>, dialect: Dialect) {
+  readonly #resultDir: string | undefined;
+  /** `resultDir`: where results over `INLINE_RESULT_LIMIT_CHARS` are kept (embedded database only). */
+  constructor(db: Kysely<Schema>, dialect: Dialect, resultDir?: string) {
     this.db = db;
     this.dialect = dialect;
+    this.#resultDir = resultDir;
+  }
+
+  async #readResult(stored: string): Promise<unknown> {
+    const parsed = JSON.parse(stored) as unknown;
+    const ref = parsed as Partial<ResultFileRef> | null;
+    if (ref === null || typeof ref !== 'object' || typeof ref.$file !== 'string' || this.#resultDir === undefined) {
+      return parsed;
+    }
+    const text = await readFile(join(this.#resultDir, ref.$file.replace(/[/\\]/g, '_')), 'utf8');
+    if (sha256(text) !== ref.sha256) {
+      throw new TandemError('INTERNAL', 'a stored job result does not match its checksum', 'result');
+    }
+    return JSON.parse(text) as unknown;
   }
 
   /** Queues a job inside the caller's transaction (stored with the record it produces). */
@@ -142,7 +186,7 @@ export class JobStore {
   async result(actor: Actor, id: string): Promise<{ job: JobView; result: unknown }> {
     const job = await this.get(actor, id);
     const row = await this.db.selectFrom('job_results').select(['result']).where('job_id', '=', id).executeTakeFirst();
-    return { job, result: row === undefined ? undefined : (JSON.parse(row.result) as unknown) };
+    return { job, result: row === undefined ? undefined : await this.#readResult(row.result) };
   }
 
   /** Owner nation's editors may cancel: a queued job stops at once, a running one at its next heartbeat. */
@@ -341,7 +385,15 @@ export class JobStore {
     result: unknown,
     recordBody?: (old: unknown) => unknown,
   ): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    let stored = JSON.stringify(result ?? null);
+    let file: string | undefined;
+    if (this.#resultDir !== undefined && stored.length > INLINE_RESULT_LIMIT_CHARS) {
+      const name = `${job.id}.${job.attempt}.json`;
+      file = join(this.#resultDir, name);
+      await writeDurably(file, stored);
+      stored = JSON.stringify({ $file: name, sha256: sha256(stored) } satisfies ResultFileRef);
+    }
+    const done = await this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
       const r = await trx
         .updateTable('jobs')
@@ -354,7 +406,7 @@ export class JobStore {
       if (Number(r.numUpdatedRows) !== 1) return false;
       await trx
         .insertInto('job_results')
-        .values({ job_id: job.id, attempt: job.attempt, result: JSON.stringify(result ?? null), created_at: now })
+        .values({ job_id: job.id, attempt: job.attempt, result: stored, created_at: now })
         .onConflict((oc) => oc.column('job_id').doNothing())
         .execute();
       const rec = await trx.selectFrom('sar_records').selectAll().where('id', '=', job.recordId).executeTakeFirst();
@@ -378,6 +430,8 @@ export class JobStore {
       }
       return true;
     });
+    if (!done && file !== undefined) await unlink(file).catch(() => undefined);
+    return done;
   }
 
   /** Ends the attempt as failed or cancelled (fenced like `complete`). */

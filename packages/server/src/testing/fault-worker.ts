@@ -31,7 +31,7 @@ if (env['TANDEM_FAULT_WORKER'] === '1') {
     poolSize: 3,
   });
   const pool = new WorkerPool({
-    store: new JobStore(database.db, database.dialect),
+    store: new JobStore(database.db, database.dialect, database.resultDir),
     executors: Object.fromEntries((env['KINDS'] ?? 'fault').split(',').map((k) => [k, faultExecutor])),
     concurrency: Number(env['CONCURRENCY'] ?? 1),
     leaseMs: Number(env['LEASE_MS'] ?? 600),
