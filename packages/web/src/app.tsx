@@ -22,7 +22,7 @@ import {
   unitColor,
   weightedCloud,
 } from './map/case-layers.ts';
-import { caseManualDatum, scenarioDocument, whatIfRequest } from './features/case-model.ts';
+import { caseManualDatum, forcingFilesOf, scenarioDocument, whatIfRequest } from './features/case-model.ts';
 import type { CaseForm } from './features/case-model.ts';
 import { formatDegreesMinutes, parseDegreesMinutes } from './geo/degrees-minutes.ts';
 import { SignIn } from './features/sign-in.tsx';
@@ -186,7 +186,8 @@ export function App() {
     setTimeIndex(0);
     try {
       const title = form.title.trim() === '' ? t('case.defaultTitle') : form.title.trim();
-      const scenario = await api.createScenario(title, scenarioDocument(form));
+      const files = envMode === 'files' ? forcingFilesOf(dataFiles) : undefined;
+      const scenario = await api.createScenario(title, scenarioDocument(form, files));
       const started = await api.startDriftRun(scenario.id);
       const base: DriftState = {
         scenarioId: scenario.id,

@@ -48,8 +48,35 @@ export function currentVector(kt: number, toDeg: number): { eastMps: number; nor
   return { eastMps: s * Math.sin(toDeg * DEG), northMps: s * Math.cos(toDeg * DEG) };
 }
 
-/** The drift scenario document (docs/schemas/drift-scenario.schema.json) the server's drift job runs. */
-export function scenarioDocument(c: CaseForm): Record<string, unknown> {
+/** Registered forcing files chosen for the run (paths as the server stores them), per field. */
+export interface ForcingFiles {
+  readonly wind: readonly string[];
+  readonly current: readonly string[];
+}
+
+/**
+ * Wind and current files from data-file records shaped as `tandem data add` inspects them
+ * (`{ path, fields: { wind: {...}, current: {...} } }`): each file serves the fields it holds.
+ */
+export function forcingFilesOf(records: readonly { body: unknown }[]): ForcingFiles {
+  const wind: string[] = [];
+  const current: string[] = [];
+  for (const r of records) {
+    const b = (r.body ?? {}) as { path?: unknown; fields?: Record<string, unknown> };
+    if (typeof b.path !== 'string' || b.path === '') continue;
+    if (b.fields?.['wind'] != null) wind.push(b.path);
+    if (b.fields?.['current'] != null) current.push(b.path);
+  }
+  return { wind, current };
+}
+
+/**
+ * The drift scenario document (docs/schemas/drift-scenario.schema.json) the server's drift job runs. With
+ * forcing files, each field reads its files and falls back to the typed constant outside their coverage.
+ */
+export function scenarioDocument(c: CaseForm, files?: ForcingFiles): Record<string, unknown> {
+  const wind = windVector(c.windKt, c.windFromDeg);
+  const current = currentVector(c.currentKt, c.currentToDeg);
   return {
     object: { leewayCategoryId: c.leewayCategoryId },
     seed: {
@@ -60,7 +87,10 @@ export function scenarioDocument(c: CaseForm): Record<string, unknown> {
       time: c.timeUtc,
       count: c.particles,
     },
-    forcing: { wind: windVector(c.windKt, c.windFromDeg), current: currentVector(c.currentKt, c.currentToDeg) },
+    forcing: {
+      wind: files !== undefined && files.wind.length > 0 ? { files: files.wind, fallback: wind } : wind,
+      current: files !== undefined && files.current.length > 0 ? { files: files.current, fallback: current } : current,
+    },
     coast: { landMask: 'naturalearth' },
     options: { capsizing: false, jibeProbabilityPerHour: 0.04, coastlineAction: 'stranding' },
     run: { durationS: c.durationH * 3600, timeStepS: 600, outputStepS: 3600, rngSeed: 20260115 },
