@@ -10,7 +10,9 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { NO_LAND, constantSource, parseDriftScenario, runDrift } from '@tandem/core';
+import { readFileSync } from 'node:fs';
+import { NO_LAND, constantSource, parseDriftScenario, runDrift, summarizeFinal } from '@tandem/core';
+import type { FinalSummary } from '@tandem/core';
 import { runDriftScenario } from '@tandem/runner';
 
 const OPENDRIFT_MPS: Readonly<Record<number, number>> = { 10000: 0.64, 100000: 0.79 };
@@ -36,13 +38,15 @@ interface CaseResult {
   /** CPU seconds (user + system, all threads) the process used during the run. */
   cpuS: number;
   maxRssMB: number;
+  /** Final statistics (engine mode), to compare with the OpenDrift reference. */
+  summary?: FinalSummary;
 }
 
 async function child(mode: string, count: number, threads: number, repeat: number): Promise<CaseResult> {
   const sc = scenario(count);
   let best: CaseResult | undefined;
   for (let r = 0; r < repeat; r++) {
-    let res: { particleSteps: number; computeS: number; wallS: number };
+    let res: { particleSteps: number; computeS: number; wallS: number; summary?: FinalSummary };
     const cpu0 = process.cpuUsage();
     if (mode === 'engine') {
       const env = {
@@ -53,7 +57,7 @@ async function child(mode: string, count: number, threads: number, repeat: numbe
       const t0 = performance.now();
       const out = runDrift(sc.config, env);
       const s = (performance.now() - t0) / 1000;
-      res = { particleSteps: out.particleSteps, computeS: s, wallS: s };
+      res = { particleSteps: out.particleSteps, computeS: s, wallS: s, summary: summarizeFinal(out.trajectories) };
     } else {
       const out = await runDriftScenario(sc, { threads });
       res = { particleSteps: out.particleSteps, computeS: out.computeS, wallS: out.wallS };
@@ -140,6 +144,24 @@ if (role === '--child') {
     'engine s / M steps/s: time inside runDrift (slowest worker); wall: incl. thread start-up and merge;\n' +
       'M/s per CPU-s: particle-steps per CPU second of the whole process (less sensitive to other load).\n',
   );
+  const refPath = fileURLToPath(new URL('../data/opendrift-reference/const_open.json', import.meta.url));
+  const ref = JSON.parse(readFileSync(refPath, 'utf8')) as {
+    results: { count: number; meanLon: number; meanLat: number; stdEastKm: number; stdNorthKm: number }[];
+  };
+  process.stdout.write('\nagreement with OpenDrift (same particle count; mean differences in units of std/sqrt(n)):\n');
+  for (const r of rows) {
+    const s = r.summary;
+    const o = ref.results.find((x) => x.count === r.count);
+    if (s === undefined || o === undefined) continue;
+    const kmLon = 111.32 * Math.cos((s.meanLat * Math.PI) / 180);
+    const se = (km: number) => km / Math.sqrt(r.count);
+    process.stdout.write(
+      `  n=${r.count}: meanLon ${s.meanLon.toFixed(5)} vs ${o.meanLon} (${(((s.meanLon - o.meanLon) * kmLon) / se(s.stdEastKm)).toFixed(2)}), ` +
+        `meanLat ${s.meanLat.toFixed(5)} vs ${o.meanLat} (${(((s.meanLat - o.meanLat) * 111.32) / se(s.stdNorthKm)).toFixed(2)}), ` +
+        `stdEast ${s.stdEastKm.toFixed(2)} vs ${o.stdEastKm} km (${(100 * (s.stdEastKm / o.stdEastKm - 1)).toFixed(1)} %), ` +
+        `stdNorth ${s.stdNorthKm.toFixed(2)} vs ${o.stdNorthKm} km (${(100 * (s.stdNorthKm / o.stdNorthKm - 1)).toFixed(1)} %)\n`,
+    );
+  }
   const load = loadavg()[0] ?? 0;
   process.stdout.write(`load average at the end: ${load.toFixed(2)} on ${availableParallelism()} CPUs\n`);
 }
