@@ -70,4 +70,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Web components wire state to views; numeric code lives in core (architecture.md, ADR 0007).
+    files: ['packages/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sqrt', 'hypot', 'exp', 'log', 'PI'].map(
+          (property) => ({
+            object: 'Math',
+            property,
+            message: 'No numeric code in .tsx: put it in core (or a tested .ts module) and call it.',
+          }),
+        ),
+      ],
+    },
+  },
 );
