@@ -22,7 +22,13 @@ import {
   unitColor,
   weightedCloud,
 } from './map/case-layers.ts';
-import { caseManualDatum, forcingFilesOf, scenarioDocument, whatIfRequest } from './features/case-model.ts';
+import {
+  caseManualDatum,
+  forcingFilesOf,
+  scenarioDocument,
+  squareMetersToSquareNauticalMiles,
+  whatIfRequest,
+} from './features/case-model.ts';
 import type { CaseForm } from './features/case-model.ts';
 import { formatDegreesMinutes, parseDegreesMinutes } from './geo/degrees-minutes.ts';
 import { SignIn } from './features/sign-in.tsx';
@@ -590,7 +596,7 @@ export function App() {
                 <dt>{t('manual.divergence')}</dt>
                 <dd>{metersToNauticalMiles(manual.divergenceDistanceM).toFixed(1)} NM</dd>
                 <dt>{t('manual.area')}</dt>
-                <dd>{(manual.areaM2 / 1852 / 1852).toFixed(0)} NM²</dd>
+                <dd>{squareMetersToSquareNauticalMiles(manual.areaM2).toFixed(0)} NM²</dd>
               </dl>
             )}
           </section>

@@ -5,7 +5,9 @@
  */
 import {
   FIX_ERRORS,
+  hoursToSeconds,
   knotsToMetersPerSecond,
+  metersToNauticalMiles,
   manualDatum,
   manualLeewayObject,
   nauticalMilesToMeters,
@@ -35,6 +37,11 @@ export interface CaseForm {
 }
 
 const DEG = Math.PI / 180;
+
+/** Area in square nautical miles (the unit search areas are briefed in), from m². */
+export function squareMetersToSquareNauticalMiles(m2: number): number {
+  return metersToNauticalMiles(metersToNauticalMiles(m2));
+}
 
 /** East/north components, m/s, of a wind blowing FROM `fromDeg` (meteorological) at `kt` knots. */
 export function windVector(kt: number, fromDeg: number): { eastMps: number; northMps: number } {
@@ -93,7 +100,7 @@ export function scenarioDocument(c: CaseForm, files?: ForcingFiles): Record<stri
     },
     coast: { landMask: 'naturalearth' },
     options: { capsizing: false, jibeProbabilityPerHour: 0.04, coastlineAction: 'stranding' },
-    run: { durationS: c.durationH * 3600, timeStepS: 600, outputStepS: 3600, rngSeed: 20260115 },
+    run: { durationS: hoursToSeconds(c.durationH), timeStepS: 600, outputStepS: hoursToSeconds(1), rngSeed: 20260115 },
   };
 }
 
@@ -122,7 +129,7 @@ export function caseManualDatum(c: CaseForm): ManualDatumResult {
     searchObject: manualLeewayObject(c.manualObject, 'manualObject'),
     intervals: [
       {
-        durationS: c.durationH * 3600,
+        durationS: hoursToSeconds(c.durationH),
         currentEastMps: cur.eastMps,
         currentNorthMps: cur.northMps,
         windFromDeg: c.windFromDeg,
