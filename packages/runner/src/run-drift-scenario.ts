@@ -31,7 +31,7 @@ export interface RunDriftScenarioOptions {
 }
 
 /** Particles that stopped for lack of forcing, grouped by field, source and reason. */
-export interface NoDataGroup {
+export interface NoDataSummary {
   readonly field: string;
   readonly source: string;
   readonly reason: string;
@@ -53,7 +53,7 @@ export interface DriftRunReport {
   readonly noDataCount: number;
   readonly seededOnLandMovedCount: number;
   readonly seededOnLandStuckCount: number;
-  readonly noData: readonly NoDataGroup[];
+  readonly noData: readonly NoDataSummary[];
   /** The first (at most 1000) no-data events, in time then particle order. */
   readonly noDataEvents: readonly NoDataEvent[];
   /** Plain-language warnings for the user (left the forcing, moved off land). */
@@ -148,7 +148,7 @@ function buildReport(results: readonly WorkerRunResult[], total: number, threads
   let moved = 0;
   let stuck = 0;
   const events: NoDataEvent[] = [];
-  const groups = new Map<string, NoDataGroup>();
+  const groups = new Map<string, NoDataSummary>();
   for (const r of results) {
     particleSteps += r.particleSteps;
     strandedCount += r.strandedCount;
