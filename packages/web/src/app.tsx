@@ -180,6 +180,7 @@ export function App() {
       const lon = parseDegreesMinutes(lonText, 'lon', t('case.lon'));
       setForm((f) => ({ ...f, lonDeg: lon, latDeg: lat }));
       setPositionError(undefined);
+      if (lon !== form.lonDeg || lat !== form.latDeg) whatIfClient.current?.request(whatIfRequest(form, [lon, lat]));
     } catch (err) {
       setPositionError(t('case.badPosition', { message: err instanceof Error ? err.message : String(err) }));
     }

@@ -56,7 +56,8 @@ export const en = {
     pause: 'Pause',
     heat: 'Probability heat map',
     particles: 'Particles',
-    whatIf: 'What-if: drag the last known position marker to re-run {{count}} particles for 24 h in the browser',
+    whatIf:
+      'What-if: drag the last known position marker (or type a new one) to re-run {{count}} particles for 24 h in the browser, with the constant wind and current and no coastline',
     whatIfTime: 'What-if re-run: {{ms}} ms',
   },
   manual: {
