@@ -15,6 +15,7 @@ import {
   gridFromPolygon,
   pointInRing,
   positionsAtTime,
+  smoothedGridFromCloud,
   uniformPolygonCloud,
 } from './probability-map.ts';
 import { bayesUpdate, cumulativePod } from './bayes-update.ts';
@@ -205,4 +206,24 @@ test('a 10,000-vertex polygon maps without trouble', () => {
   const ring = poly.map((p) => cloud.projection.forward(p[0], p[1]));
   const g = gridFromPolygon(cloud.projection, ring, frameForCloud(cloud, 200, 200));
   assert.ok(Math.abs(sum(g.poc) - 1) < 1e-9);
+});
+
+test('kernel-smoothed grid: sums to 1, keeps the mean, spreads sparse particles', () => {
+  const rng = createRng(11);
+  const n = 500;
+  const lon = Array.from({ length: n }, () => 130 + 0.05 * rng.normal());
+  const lat = Array.from({ length: n }, () => 35 + 0.05 * rng.normal());
+  const cloud = cloudFromScenarios([{ lonDeg: lon, latDeg: lat, weight: 1 }]);
+  const frame = frameForCloud(cloud, 100, 100);
+  const raw = gridFromCloud(cloud, frame);
+  const smooth = smoothedGridFromCloud(cloud, frame);
+  assert.ok(Math.abs(sum(smooth.poc) - 1) < 1e-9);
+  const occupied = (g: Float64Array): number => g.filter((v) => v > 1e-12).length;
+  assert.ok(occupied(smooth.poc) > 4 * occupied(raw.poc));
+  const meanX = (g: Float64Array): number => {
+    let m = 0;
+    for (let c = 0; c < g.length; c++) m += (g[c] as number) * (c % 100);
+    return m;
+  };
+  assert.ok(Math.abs(meanX(smooth.poc) - meanX(raw.poc)) < 1);
 });

@@ -418,3 +418,70 @@ export function gridFromPolygon(
   normalizeInPlace(poc);
   return { ...frame, projection, poc };
 }
+
+/**
+ * Kernel-smoothed POC grid of a particle cloud: the binned weights blurred by a Gaussian of bandwidth
+ * h = σ n_eff^(-1/6) (Silverman's rule for two dimensions, Silverman 1986 eq. 4.14; σ the mean axis standard
+ * deviation, n_eff = 1 / Σ w²). Without it, a grid much finer than the particles are dense leaves most cells
+ * empty and an optimiser would put its effort on the particles themselves rather than on the density they sample.
+ */
+export function smoothedGridFromCloud(cloud: ParticleCloud, frame: CellFrame): ProbabilityGrid {
+  const g = gridFromCloud(cloud, frame);
+  let sw = 0;
+  let sw2 = 0;
+  let mx = 0;
+  let my = 0;
+  for (let k = 0; k < cloud.xM.length; k++) {
+    const w = cloud.weight[k] as number;
+    sw += w;
+    sw2 += w * w;
+    mx += w * (cloud.xM[k] as number);
+    my += w * (cloud.yM[k] as number);
+  }
+  if (!(sw > 0)) return g;
+  mx /= sw;
+  my /= sw;
+  let v = 0;
+  for (let k = 0; k < cloud.xM.length; k++) {
+    const w = cloud.weight[k] as number;
+    v += w * (((cloud.xM[k] as number) - mx) ** 2 + ((cloud.yM[k] as number) - my) ** 2);
+  }
+  const sigma = Math.sqrt(v / (2 * sw));
+  const nEff = (sw * sw) / sw2;
+  const hCells = (sigma * Math.pow(nEff, -1 / 6)) / frame.cellM;
+  if (!(hCells > 0.5)) return g;
+  return { ...g, poc: gaussianBlur(g.poc, frame.nx, frame.ny, Math.min(hCells, 25)) };
+}
+
+/** Separable Gaussian blur (σ in cells, kernel ±3σ, edges not wrapped), renormalised to the input's sum. */
+export function gaussianBlur(values: Float64Array, nx: number, ny: number, sigmaCells: number): Float64Array {
+  const r = Math.max(1, Math.ceil(3 * sigmaCells));
+  const kernel = new Float64Array(2 * r + 1);
+  for (let d = -r; d <= r; d++) kernel[d + r] = Math.exp(-(d * d) / (2 * sigmaCells * sigmaCells));
+  const tmp = new Float64Array(nx * ny);
+  const out = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const v = values[j * nx + i] as number;
+      if (v === 0) continue;
+      for (let d = Math.max(-r, -i); d <= Math.min(r, nx - 1 - i); d++)
+        tmp[j * nx + i + d] = (tmp[j * nx + i + d] as number) + v * (kernel[d + r] as number);
+    }
+  }
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const v = tmp[j * nx + i] as number;
+      if (v === 0) continue;
+      for (let d = Math.max(-r, -j); d <= Math.min(r, ny - 1 - j); d++)
+        out[(j + d) * nx + i] = (out[(j + d) * nx + i] as number) + v * (kernel[d + r] as number);
+    }
+  }
+  let a = 0;
+  let b = 0;
+  for (let c = 0; c < values.length; c++) {
+    a += values[c] as number;
+    b += out[c] as number;
+  }
+  if (b > 0) for (let c = 0; c < out.length; c++) out[c] = ((out[c] as number) * a) / b;
+  return out;
+}

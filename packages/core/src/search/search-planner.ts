@@ -26,6 +26,7 @@ import {
   gridFromPolygon,
   pointInRing,
   positionsAtTime,
+  smoothedGridFromCloud,
   uniformPolygonCloud,
 } from './probability-map.ts';
 import type { ParticleCloud, ProbabilityGrid } from './probability-map.ts';
@@ -437,7 +438,7 @@ export function planGrid(doc: PlanDocument, cloud: ParticleCloud): ProbabilityGr
     const ring = p.polygon.map((q) => cloud.projection.forward(q[0], q[1]));
     return gridFromPolygon(cloud.projection, ring, frame);
   }
-  return gridFromCloud(cloud, frame);
+  return smoothedGridFromCloud(cloud, frame);
 }
 
 /** Plan (optimize) or evaluate the search. `driftVelocity` resolves `driftCompensation: true`. */
