@@ -122,8 +122,8 @@ for (const lang of LANGS) {
         await page.getByLabel(m.case.lon).fill('129°03.0′E');
         await page.getByLabel(m.case.lon).blur();
         await page.getByLabel(m.case.title).fill(`E2E ${lang.code} life raft`);
-        await page.getByLabel(m.case.particles).fill(String(PARTICLES));
-        await page.getByLabel(m.case.duration).fill('12');
+        await page.getByLabel(m.case.particles, { exact: true }).fill(String(PARTICLES));
+        await page.getByLabel(m.case.duration, { exact: true }).fill('12');
 
         step('case entered');
         // Drift job with progress (server-sent events), then playback.

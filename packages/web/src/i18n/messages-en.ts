@@ -55,7 +55,7 @@ export const en = {
     play: 'Play',
     pause: 'Pause',
     heat: 'Probability heat map',
-    particles: 'Particles',
+    particles: 'Show particles',
     whatIf:
       'What-if: drag the last known position marker (or type a new one) to re-run {{count}} particles for 24 h in the browser, with the constant wind and current and no coastline',
     whatIfTime: 'What-if re-run: {{ms}} ms',

@@ -54,7 +54,7 @@ export const ja: Messages = {
     play: '再生',
     pause: '一時停止',
     heat: '確率ヒートマップ',
-    particles: '粒子',
+    particles: '粒子を表示',
     whatIf:
       'もしも分析: 最終確認位置のマーカーをドラッグすると、（または新しい位置を入力すると）ブラウザで粒子 {{count}} 個・24 時間の漂流を再計算します（一定の風と海流、海岸線なし）',
     whatIfTime: 'もしも分析の再計算: {{ms}} ms',

@@ -54,7 +54,7 @@ export const ko: Messages = {
     play: '재생',
     pause: '일시 정지',
     heat: '확률 열지도',
-    particles: '입자',
+    particles: '입자 표시',
     whatIf:
       '가정 분석: 최종 확인 위치 표지를 끌면 (또는 새 위치를 입력하면) 브라우저에서 입자 {{count}}개로 24시간 표류를 다시 계산합니다 (일정한 바람과 해류, 해안선 없음)',
     whatIfTime: '가정 분석 재계산: {{ms}} ms',
