@@ -1,7 +1,9 @@
 /**
  * A worker process for the job-fault and bench tests: serves the job kinds in `KINDS` (default `fault`) (a few sleeps with
  * progress, result = input.n squared) from the database in `TANDEM_DATA_DIR` or `DATABASE_URL`, until killed.
- * Env: `LEASE_MS` (default 600), `STEP_MS` (default 40), `STEPS` (default 10), `CONCURRENCY` (default 1).
+ * Env: `LEASE_MS` (default 600), `STEP_MS` (default 40), `STEPS` (default 10), `CONCURRENCY` (default 1),
+ * `SELF_KILL_AFTER_MS`: SIGKILL itself that long after start (on its own clock, so the kill point relative to
+ * the job does not depend on how busy the test process is).
  */
 import { openDatabase } from '../db/database.ts';
 import { JobStore } from '../jobs/job-store.ts';
@@ -38,5 +40,7 @@ if (env['TANDEM_FAULT_WORKER'] === '1') {
     pollMs: 50,
   });
   pool.start();
+  const selfKill = Number(env['SELF_KILL_AFTER_MS'] ?? NaN);
+  if (Number.isFinite(selfKill)) setTimeout(() => process.kill(process.pid, 'SIGKILL'), selfKill);
   process.stdout.write('ready\n');
 }
