@@ -16,8 +16,8 @@ search-and-rescue (SAR) training, aerobatic-team exchanges and science-and-techn
 its shared API: organisations, users and roles of both nations; SAR scenarios, drift runs, plans and data
 files, each labelled with its releasability (own nation only, both nations, public); an append-only,
 hash-chained audit log; and drift and planning jobs with live progress.</p>
-<p>The web application is not built yet. Use the API: <a href="/api/docs">API documentation (OpenAPI)</a>.
-Sign in with <code>POST /api/auth/login</code>.</p>
+<p><a href="/app/">Open the web app</a> &middot; <a href="/api/docs">API documentation (OpenAPI)</a>
+(sign in with <code>POST /api/auth/login</code>).</p>
 <p>Demo data (when started with <code>npm start</code>) uses an <strong>idealized environment</strong>
 (a uniform Tsushima Warm Current and winter monsoon wind), not real model data.</p>
 </body>
