@@ -130,18 +130,16 @@ describe('large job results beside an embedded database', () => {
     const database = await openDatabase({ dataDir: dir });
     try {
       const store = new JobStore(database.db, database.dialect, database.resultDir);
-      const id = await database.db
-        .transaction()
-        .execute((trx) =>
-          store.enqueueIn(trx, {
-            kind: 'big',
-            recordId: 'r',
-            ownerNation: 'KR',
-            releasability: 'bilateral',
-            createdBy: 'kr',
-            input: {},
-          }),
-        );
+      const id = await database.db.transaction().execute((trx) =>
+        store.enqueueIn(trx, {
+          kind: 'big',
+          recordId: 'r',
+          ownerNation: 'KR',
+          releasability: 'bilateral',
+          createdBy: 'kr',
+          input: {},
+        }),
+      );
       const job = await store.claim('w', 1000, ['big']);
       assert.ok(job !== undefined);
       const big = { values: Array.from({ length: 20_000 }, (_, i) => i * 0.5) };
