@@ -29,7 +29,7 @@ const TYPES: Record<string, string> = {
 interface BenchPage {
   runWhatIfBench?: (
     n: number,
-  ) => Promise<{ roundTripMs: number[]; computeMs: number[]; count: number; workers: number }>;
+  ) => Promise<{ roundTripMs: number[]; computeMs: number[]; count: number; outputs: number; workers: number }>;
 }
 
 if (!existsSync(join(DIST, 'whatif-bench.html'))) {
@@ -85,7 +85,7 @@ try {
   const rt = stats(r.roundTripMs);
   const version = browser.version();
   process.stdout.write(
-    `what-if re-run in Chromium ${version} (${r.workers} Web Worker(s), ${r.count} particles, 24 h, dt 600 s, ${RUNS} updates after 2 warm-up)\n` +
+    `what-if re-run in Chromium ${version} (${r.workers} Web Worker(s), ${r.count} particles, 24 h, dt 600 s, ${r.outputs} hourly outputs, ${RUNS} updates after 2 warm-up)\n` +
       `${'measure'.padEnd(28)}${'median ms'.padStart(11)}${'p90 ms'.padStart(9)}${'max ms'.padStart(9)}\n` +
       `${'engine (slowest worker)'.padEnd(28)}${c.median.toFixed(1).padStart(11)}${c.p90.toFixed(1).padStart(9)}${c.max.toFixed(1).padStart(9)}\n` +
       `${'round trip (page)'.padEnd(28)}${rt.median.toFixed(1).padStart(11)}${rt.p90.toFixed(1).padStart(9)}${rt.max.toFixed(1).padStart(9)}\n` +

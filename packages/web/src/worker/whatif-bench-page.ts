@@ -9,7 +9,7 @@ declare global {
   interface Window {
     runWhatIfBench?: (
       n: number,
-    ) => Promise<{ roundTripMs: number[]; computeMs: number[]; count: number; workers: number }>;
+    ) => Promise<{ roundTripMs: number[]; computeMs: number[]; count: number; outputs: number; workers: number }>;
   }
 }
 
@@ -30,6 +30,7 @@ window.runWhatIfBench = (n: number) =>
     const roundTripMs: number[] = [];
     const computeMs: number[] = [];
     let count = 0;
+    let outputs = 0;
     let k = 0;
     const client = new WhatIfClient((answer, ms) => {
       if (answer instanceof Error) {
@@ -40,10 +41,11 @@ window.runWhatIfBench = (n: number) =>
       roundTripMs.push(ms);
       computeMs.push(answer.computeMs);
       count = answer.count;
+      outputs = answer.timesS.length;
       k++;
       if (k >= n) {
         client.terminate();
-        resolve({ roundTripMs, computeMs, count, workers: whatIfWorkerCount() });
+        resolve({ roundTripMs, computeMs, count, outputs, workers: whatIfWorkerCount() });
       } else client.request({ ...BASE, lonDeg: BASE.lonDeg + 0.01 * k, latDeg: BASE.latDeg + 0.005 * k });
     });
     client.request(BASE);
