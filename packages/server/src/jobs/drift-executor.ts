@@ -1,68 +1,61 @@
 /**
- * The `drift` job: runs a stored scenario with the drift runner (@tandem/runner: worker threads, so the
- * server's event loop stays free) and keeps a summary in the drift-run record. The full trajectories stay in
- * the job result (`GET /api/jobs/:id/result`), each typed array as `{ dtype, base64 }` of its little-endian
- * bytes: encoding 5,000 particles × 25 outputs this way takes milliseconds, where JSON number arrays took over
- * 100 ms of the server's event loop (bench/server.bench.ts).
- * Relative file paths in a stored scenario resolve against `baseDir` (default: the server's working folder).
+ * The `drift` job: runs a stored scenario in a worker thread (`drift-thread.ts`, which uses @tandem/runner and
+ * its engine threads), so nothing of the run occupies the server's event loop, and keeps a summary in the
+ * drift-run record. The full trajectories stay in the job result (`GET /api/jobs/:id/result`), encoded as in
+ * `drift-result-encoding.ts`. Relative file paths in a stored scenario resolve against `baseDir` (default: the
+ * server's working folder). Cancelling terminates the thread.
  */
-import { runDriftScenario } from '@tandem/runner';
-import type { DriftScenarioRun } from '@tandem/runner';
+import { Worker } from 'node:worker_threads';
+import { TandemError } from '@tandem/core';
+import type { ErrorCode } from '@tandem/core';
+import type { DriftJobResult } from './drift-result-encoding.ts';
 import type { JobContext, JobExecutor } from './worker-pool.ts';
+
+export type { DriftJobResult, EncodedArray } from './drift-result-encoding.ts';
 
 interface DriftJobInput {
   readonly scenario: unknown;
   readonly scenarioId: string;
 }
 
-export interface DriftJobResult {
-  readonly summary: DriftScenarioRun['summary'];
-  readonly report: Omit<DriftScenarioRun['report'], 'noDataEvents'>;
-  readonly trajectories: Record<string, unknown>;
-  readonly computeS: number;
-}
+type ThreadMessage =
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; result: DriftJobResult }
+  | { type: 'error'; code: ErrorCode; message: string; field?: string };
 
-export interface EncodedArray {
-  readonly dtype: 'f64' | 'u16' | 'u8';
-  readonly base64: string;
-}
-
-function encode(a: Float64Array | Uint16Array | Uint8Array): EncodedArray {
-  const dtype = a instanceof Float64Array ? 'f64' : a instanceof Uint16Array ? 'u16' : 'u8';
-  return { dtype, base64: Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64') };
-}
+const THREAD = new URL('./drift-thread.ts', import.meta.url);
 
 export function driftExecutor(options: { threads?: number; baseDir?: string } = {}): JobExecutor {
   return {
-    async run(input: unknown, ctx: JobContext): Promise<DriftJobResult> {
+    run(input: unknown, ctx: JobContext): Promise<DriftJobResult> {
       const { scenario } = input as DriftJobInput;
       ctx.progress(0, 'running drift');
-      const run = await runDriftScenario(
-        { doc: scenario, baseDir: options.baseDir ?? process.cwd() },
-        {
-          signal: ctx.signal,
-          threads: options.threads ?? 1,
-          onProgress: (f) => ctx.progress(f, `drift ${Math.round(f * 100)} %`),
-        },
-      );
-      const t = run.trajectories;
-      const { noDataEvents: _events, ...report } = run.report;
-      return {
-        summary: run.summary,
-        report,
-        computeS: run.computeS,
-        trajectories: {
-          count: t.count,
-          timesS: encode(t.timesS),
-          lonDeg: encode(t.lonDeg),
-          latDeg: encode(t.latDeg),
-          status: encode(t.status),
-          capsized: encode(t.capsized),
-          categoryId: encode(t.categoryId),
-          seedTimeS: encode(t.seedTimeS),
-          ...(t.weight === undefined ? {} : { weight: encode(t.weight) }),
-        },
-      };
+      return new Promise<DriftJobResult>((resolve, reject) => {
+        const worker = new Worker(THREAD, {
+          workerData: { scenario, baseDir: options.baseDir ?? process.cwd(), threads: options.threads ?? 1 },
+        });
+        let settled = false;
+        const finish = (f: () => void): void => {
+          if (settled) return;
+          settled = true;
+          ctx.signal.removeEventListener('abort', onAbort);
+          f();
+          void worker.terminate();
+        };
+        const onAbort = (): void => finish(() => reject(new Error('drift job aborted')));
+        ctx.signal.addEventListener('abort', onAbort);
+        worker.on('message', (m: ThreadMessage) => {
+          if (m.type === 'progress') ctx.progress(m.fraction, `drift ${Math.round(m.fraction * 100)} %`);
+          else if (m.type === 'done') finish(() => resolve(m.result));
+          else {
+            const prefix = m.field === undefined ? '' : `${m.field}: `;
+            const message = m.message.startsWith(prefix) ? m.message.slice(prefix.length) : m.message;
+            finish(() => reject(new TandemError(m.code, message, m.field)));
+          }
+        });
+        worker.on('error', (err) => finish(() => reject(err)));
+        worker.on('exit', (code) => finish(() => reject(new Error(`drift thread exited with code ${code}`))));
+      });
     },
     recordBody(oldBody: unknown, result: unknown): unknown {
       const r = result as DriftJobResult;
