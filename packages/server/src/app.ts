@@ -19,6 +19,7 @@ import { DirectoryRepository } from './auth/directory.ts';
 import { JobStore } from './jobs/job-store.ts';
 import { WorkerPool } from './jobs/worker-pool.ts';
 import type { JobExecutor } from './jobs/worker-pool.ts';
+import type { JobTransport } from './jobs/boss-transport.ts';
 import { csrfMatches, loadSession, SESSION_COOKIE } from './auth/sign-in.ts';
 import type { SessionInfo } from './auth/sign-in.ts';
 import { ServerError, toApiError } from './http/server-errors.ts';
@@ -45,6 +46,11 @@ export interface BuildAppOptions {
   readonly executors?: Readonly<Record<string, JobExecutor>>;
   /** Run an in-process worker pool (default true when executors are given). */
   readonly workers?: { readonly concurrency?: number; readonly leaseMs?: number } | false;
+  /**
+   * Delivers jobs to workers across processes (pg-boss on PostgreSQL, `BossTransport.start`); the app owns it
+   * and stops it on close. Without one, workers poll the job table (the embedded database's in-process pool).
+   */
+  readonly jobTransport?: JobTransport;
 }
 
 export interface TandemApp {
@@ -148,7 +154,8 @@ export async function buildApp(options: BuildAppOptions): Promise<TandemApp> {
     void reply.code(404).send(toApiError(new TandemError('NOT_FOUND', `no route ${req.method} ${req.url}`)).body);
   });
 
-  const jobs = new JobStore(database.db, database.dialect, database.resultDir);
+  const transport = options.jobTransport;
+  const jobs = new JobStore(database.db, database.dialect, database.resultDir, transport);
   const executors = options.executors ?? {};
   const pool =
     options.workers === false || Object.keys(executors).length === 0
@@ -163,6 +170,7 @@ export async function buildApp(options: BuildAppOptions): Promise<TandemApp> {
     app.addHook('onReady', async () => pool.start());
     app.addHook('onClose', async () => pool.stop());
   }
+  if (transport !== undefined) app.addHook('onClose', async () => transport.stop());
 
   const routes = routeTable(options);
   const seen = new Set<string>();

@@ -10,6 +10,7 @@ import { defaultDataDir, openDatabase } from './db/database.ts';
 import type { TandemDatabase } from './db/database.ts';
 import { driftExecutor } from './jobs/drift-executor.ts';
 import { seedDemo } from './demo/demo-data.ts';
+import { BossTransport } from './jobs/boss-transport.ts';
 
 export interface StartServerOptions {
   readonly host?: string;
@@ -34,11 +35,14 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const database = await openDatabase({
-    databaseUrl: options.databaseUrl ?? process.env['DATABASE_URL'],
-    dataDir: options.dataDir ?? defaultDataDir(),
-  });
-  const demo = options.demo === true ? await seedDemo(database) : undefined;
+  const databaseUrl = options.databaseUrl ?? process.env['DATABASE_URL'];
+  const database = await openDatabase({ databaseUrl, dataDir: options.dataDir ?? defaultDataDir() });
+  // On PostgreSQL jobs reach worker processes through pg-boss (ADR 0011); SQLite keeps the in-process pool.
+  const jobTransport =
+    database.dialect === 'postgres' && databaseUrl !== undefined
+      ? await BossTransport.start({ databaseUrl })
+      : undefined;
+  const demo = options.demo === true ? await seedDemo(database, jobTransport) : undefined;
   const tandem = await buildApp({
     database,
     logger: options.logger ?? false,
@@ -46,6 +50,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     executors: options.executors ?? { drift: driftExecutor() },
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(jobTransport === undefined ? {} : { jobTransport }),
   });
   const host = options.host ?? '127.0.0.1';
   const address = await tandem.app.listen({ host, port: options.port ?? 3000 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { TandemDatabase } from '../db/database.ts';
 import { DirectoryRepository } from '../auth/directory.ts';
 import { SarRecordRepository } from '../records/sar-record-repository.ts';
+import type { JobTransport } from '../jobs/boss-transport.ts';
 import { JobStore } from '../jobs/job-store.ts';
 import { systemActor } from '../auth/roles.ts';
 import type { Actor, Role } from '../auth/roles.ts';
@@ -105,7 +106,7 @@ export interface DemoSeedResult {
 }
 
 /** Seeds the demo (idempotent); returns the demo drift run's job id to wait for. */
-export async function seedDemo(database: TandemDatabase): Promise<DemoSeedResult> {
+export async function seedDemo(database: TandemDatabase, transport?: JobTransport): Promise<DemoSeedResult> {
   const { db, dialect } = database;
   const existing = await db
     .selectFrom('organisations')
@@ -150,7 +151,7 @@ export async function seedDemo(database: TandemDatabase): Promise<DemoSeedResult
     },
     'demo-scenario-korea-strait',
   );
-  const jobs = new JobStore(db, dialect);
+  const jobs = new JobStore(db, dialect, undefined, transport);
   const jobId = await db.transaction().execute(async (trx) => {
     const run = await repo.createIn(
       trx,

@@ -17,6 +17,7 @@ import type { Dialect } from '../db/migrations.ts';
 import type { Actor } from '../auth/roles.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { visibleTo } from '../records/releasability.ts';
+import type { JobTransport } from './boss-transport.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 2;
 
@@ -101,11 +102,14 @@ export class JobStore {
   readonly db: Kysely<Schema>;
   readonly dialect: Dialect;
   readonly #resultDir: string | undefined;
+  /** Delivers queued jobs to workers (pg-boss on PostgreSQL); undefined: workers poll the table. */
+  readonly transport: JobTransport | undefined;
   /** `resultDir`: where results over `INLINE_RESULT_LIMIT_CHARS` are kept (embedded database only). */
-  constructor(db: Kysely<Schema>, dialect: Dialect, resultDir?: string) {
+  constructor(db: Kysely<Schema>, dialect: Dialect, resultDir?: string, transport?: JobTransport) {
     this.db = db;
     this.dialect = dialect;
     this.#resultDir = resultDir;
+    this.transport = transport;
   }
 
   async #readResult(stored: string): Promise<unknown> {
@@ -159,6 +163,7 @@ export class JobStore {
         updated_at: now,
       })
       .execute();
+    await this.transport?.sendIn(trx, { id, kind: job.kind });
     return id;
   }
 
@@ -243,6 +248,7 @@ export class JobStore {
         })
         .where('id', '=', id)
         .execute();
+      await this.transport?.sendIn(trx, { id, kind: job.kind });
       await appendAudit(trx, this.dialect, actor, {
         action: 'job.retry',
         entity: 'job',
@@ -283,59 +289,98 @@ export class JobStore {
         .execute();
       if (candidates.length === 0) return undefined;
       for (const c of candidates) {
-        const attempt = Number(c.attempt);
-        const now = new Date(nowMs).toISOString();
-        const runnable = runnableAt(nowMs);
-        if (attempt >= Number(c.max_attempts) || Number(c.cancel_requested) === 1) {
-          const cancelled = Number(c.cancel_requested) === 1;
-          await this.db
-            .updateTable('jobs')
-            .set({
-              status: cancelled ? 'cancelled' : 'failed',
-              message: cancelled ? 'cancelled' : 'failed',
-              error: cancelled ? null : `worker stopped during attempt ${attempt}; no attempts left`,
-              lease_owner: null,
-              updated_at: now,
-            })
-            .where('id', '=', c.id)
-            .where('attempt', '=', attempt)
-            .where(runnable)
-            .execute();
-          continue;
-        }
-        const claimed = await this.db.transaction().execute(async (trx) => {
-          const r = await trx
-            .updateTable('jobs')
-            .set({
-              status: 'running',
-              attempt: attempt + 1,
-              lease_owner: workerId,
-              lease_until_ms: nowMs + leaseMs,
-              message: attempt === 0 ? 'started' : `restarted (attempt ${attempt + 1})`,
-              updated_at: now,
-            })
-            .where('id', '=', c.id)
-            .where('attempt', '=', attempt)
-            .where(runnable)
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) !== 1) return undefined;
-          await trx
-            .insertInto('job_runs')
-            .values({ job_id: c.id, attempt: attempt + 1, worker: workerId, started_at: now })
-            .execute();
-          return trx.selectFrom('jobs').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
-        });
-        if (claimed !== undefined) {
-          return {
-            id: claimed.id,
-            kind: claimed.kind,
-            recordId: claimed.record_id,
-            attempt: Number(claimed.attempt),
-            input: JSON.parse(claimed.input) as unknown,
-            ownerNation: claimed.owner_nation,
-          };
-        }
+        const claimed = await this.#tryClaim(c, workerId, leaseMs, nowMs);
+        if (claimed !== undefined) return claimed;
       }
+    }
+    return undefined;
+  }
+
+  /**
+   * Claims job `id` delivered by a transport: `claimed` (run it), `busy` (a live worker holds its lease until
+   * `leaseUntilMs`) or `gone` (finished, cancelled, failed, out of attempts, or not there).
+   */
+  async claimById(
+    id: string,
+    workerId: string,
+    leaseMs: number,
+    nowMs: number = Date.now(),
+  ): Promise<{ state: 'claimed'; job: ClaimedJob } | { state: 'busy'; leaseUntilMs: number } | { state: 'gone' }> {
+    const c = await this.db
+      .selectFrom('jobs')
+      .select(['id', 'attempt', 'max_attempts', 'status', 'cancel_requested', 'lease_until_ms'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (c === undefined) return { state: 'gone' };
+    if (c.status === 'running' && Number(c.lease_until_ms) >= nowMs) {
+      return { state: 'busy', leaseUntilMs: Number(c.lease_until_ms) };
+    }
+    if (c.status !== 'queued' && c.status !== 'running') return { state: 'gone' };
+    const job = await this.#tryClaim(c, workerId, leaseMs, nowMs);
+    return job === undefined ? { state: 'gone' } : { state: 'claimed', job };
+  }
+
+  /**
+   * One guarded claim of a runnable job (see `claim`); a job out of attempts or with a cancel request is
+   * finished instead. Undefined when another claimer won or the job was finished here.
+   */
+  async #tryClaim(
+    c: { id: string; attempt: number; max_attempts: number; cancel_requested: number },
+    workerId: string,
+    leaseMs: number,
+    nowMs: number,
+  ): Promise<ClaimedJob | undefined> {
+    const attempt = Number(c.attempt);
+    const now = new Date(nowMs).toISOString();
+    const runnable = runnableAt(nowMs);
+    if (attempt >= Number(c.max_attempts) || Number(c.cancel_requested) === 1) {
+      const cancelled = Number(c.cancel_requested) === 1;
+      await this.db
+        .updateTable('jobs')
+        .set({
+          status: cancelled ? 'cancelled' : 'failed',
+          message: cancelled ? 'cancelled' : 'failed',
+          error: cancelled ? null : `worker stopped during attempt ${attempt}; no attempts left`,
+          lease_owner: null,
+          updated_at: now,
+        })
+        .where('id', '=', c.id)
+        .where('attempt', '=', attempt)
+        .where(runnable)
+        .execute();
+      return undefined;
+    }
+    const claimed = await this.db.transaction().execute(async (trx) => {
+      const r = await trx
+        .updateTable('jobs')
+        .set({
+          status: 'running',
+          attempt: attempt + 1,
+          lease_owner: workerId,
+          lease_until_ms: nowMs + leaseMs,
+          message: attempt === 0 ? 'started' : `restarted (attempt ${attempt + 1})`,
+          updated_at: now,
+        })
+        .where('id', '=', c.id)
+        .where('attempt', '=', attempt)
+        .where(runnable)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return undefined;
+      await trx
+        .insertInto('job_runs')
+        .values({ job_id: c.id, attempt: attempt + 1, worker: workerId, started_at: now })
+        .execute();
+      return trx.selectFrom('jobs').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+    });
+    if (claimed !== undefined) {
+      return {
+        id: claimed.id,
+        kind: claimed.kind,
+        recordId: claimed.record_id,
+        attempt: Number(claimed.attempt),
+        input: JSON.parse(claimed.input) as unknown,
+        ownerNation: claimed.owner_nation,
+      };
     }
     return undefined;
   }

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ClaimedJob, JobStore } from './job-store.ts';
+import type { JobDelivery } from './boss-transport.ts';
 
 export interface JobContext {
   readonly jobId: string;
@@ -79,10 +80,24 @@ export class WorkerPool {
       let claimed = false;
       if (this.#running.size < this.#concurrency) {
         try {
-          const job = await this.#store.claim(this.workerId, this.#leaseMs, Object.keys(this.#executors));
+          const kinds = Object.keys(this.#executors);
+          const transport = this.#store.transport;
+          let job: ClaimedJob | undefined;
+          let delivery: JobDelivery | undefined;
+          if (transport === undefined) job = await this.#store.claim(this.workerId, this.#leaseMs, kinds);
+          else {
+            delivery = await transport.fetch(kinds);
+            if (delivery !== undefined) {
+              claimed = true;
+              const c = await this.#store.claimById(delivery.jobId, this.workerId, this.#leaseMs);
+              if (c.state === 'claimed') job = c.job;
+              else if (c.state === 'busy') await delivery.deferUntil(c.leaseUntilMs);
+              else await delivery.ack();
+            }
+          }
           if (job !== undefined) {
             claimed = true;
-            const p = this.#run(job).finally(() => {
+            const p = this.#run(job, delivery).finally(() => {
               this.#running.delete(p);
               this.#wake?.();
             });
@@ -103,7 +118,8 @@ export class WorkerPool {
     }
   }
 
-  async #run(job: ClaimedJob): Promise<void> {
+  /** Runs a claimed job; its transport message is acknowledged once the job row is final (not on `stop`). */
+  async #run(job: ClaimedJob, delivery?: JobDelivery): Promise<void> {
     const executor = this.#executors[job.kind];
     if (executor === undefined) return;
     const controller = new AbortController();
@@ -154,6 +170,7 @@ export class WorkerPool {
       }
     } finally {
       this.#controllers.delete(controller);
+      if (delivery !== undefined && !this.#stopped) await delivery.ack().catch(() => undefined);
     }
   }
 }
