@@ -75,11 +75,12 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   });
   const lines = [
     `Tandem server: ${server.url}`,
+    `  web app (SAR workbench): ${server.url}/app/`,
     `  API documentation: ${server.url}/api/docs`,
     `  database: ${server.database.dialect} (${server.database.location})`,
   ];
   if (values.demo) {
-    lines.push('', 'Demo sign-ins (POST /api/auth/login):');
+    lines.push('', 'Demo sign-ins (web app or POST /api/auth/login):');
     for (const s of demoSignIns()) {
       lines.push(`  ${s.username.padEnd(12)} ${s.password}   ${s.nation} ${s.roles.join(', ')}`);
     }
@@ -88,7 +89,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   lines.push('', 'Press Ctrl+C to stop.');
   io.stdout.write(lines.join('\n') + '\n');
   if (values.demo && server.demoJobId !== undefined) void reportDemoRun(server, io);
-  if (values.demo && !values['no-open'] && canOpenBrowser(process.env)) openBrowser(server.url);
+  if (values.demo && !values['no-open'] && canOpenBrowser(process.env)) openBrowser(`${server.url}/app/`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
