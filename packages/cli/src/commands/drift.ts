@@ -6,18 +6,11 @@
  * all are complete, so a failed run never leaves partial output that looks finished.
  * Exit codes: 0 ok, 1 the run failed (bad scenario, forcing, files), 2 usage error.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  TandemError,
-  densityGrid,
-  formatUtcTime,
-  isTandemError,
-  particleCount,
-  parseDriftScenario,
-} from '@tandem/core';
+import { readJsonDocument, writeFilesAtomically } from '../output-files.ts';
+import { densityGrid, formatUtcTime, isTandemError, particleCount, parseDriftScenario } from '@tandem/core';
 import type { FinalSummary } from '@tandem/core';
 import {
   densityGridToGeoJson,
@@ -43,24 +36,6 @@ const USAGE = `usage: tandem drift SCENARIO.json [--out DIR] [--summary FILE] [-
 
 /** Particles below which one thread is the default (worker start-up outweighs the gain). */
 const ONE_THREAD_BELOW = 20_000;
-
-/** Write all files under temporary names, then rename them into place; on failure remove the temporaries. */
-function writeAtomically(files: readonly (readonly [path: string, data: string | Uint8Array])[]): void {
-  const temps: [string, string][] = [];
-  try {
-    for (const [path, data] of files) {
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = `${path}.tmp-${process.pid}`;
-      temps.push([tmp, path]);
-      writeFileSync(tmp, data);
-    }
-    for (const [tmp, path] of temps) renameSync(tmp, path);
-  } catch (err) {
-    for (const [tmp] of temps) rmSync(tmp, { force: true });
-    const e = err as NodeJS.ErrnoException;
-    throw new TandemError('INVALID_INPUT', `cannot write ${e.path ?? 'the outputs'}: ${e.code ?? e.message}`, 'output');
-  }
-}
 
 /** Density cells of about a tenth of the cloud's larger spread, rounded to 1-2-5 × 10^k m, 100 m to 50 km. */
 function densityCellM(s: FinalSummary): number {
@@ -198,22 +173,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const scenarioPath = resolve(positionals[0]);
   const outDir = values.out === undefined ? undefined : resolve(values.out);
   try {
-    let text: string;
-    try {
-      text = readFileSync(scenarioPath, 'utf8');
-    } catch (err) {
-      io.stderr.write(
-        `tandem drift: ${positionals[0]}: cannot read the scenario: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
-      );
-      return 1;
-    }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (err) {
-      io.stderr.write(`tandem drift: ${positionals[0]}: not valid JSON: ${(err as Error).message}\n`);
-      return 1;
-    }
+    const doc = readJsonDocument(scenarioPath, positionals[0], 'scenario');
     const baseDir = dirname(scenarioPath);
     const scenario = parseDriftScenario(doc, { baseDir });
     const n = particleCount(scenario.config);
@@ -236,7 +196,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
       };
       files.push([resolve(values.summary), JSON.stringify(summaryJson, null, 2) + '\n']);
     }
-    writeAtomically(files);
+    writeFilesAtomically(files);
     if (values.quiet !== true) printSummary(io, result, outDir);
     return 0;
   } catch (err) {

@@ -8,9 +8,10 @@
  * Files are written under a temporary name and renamed when complete.
  * Exit codes: 0 ok, 1 the drill failed (bad document, files), 2 usage error.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomically } from '../output-files.ts';
 import {
   buildAfterActionReport,
   DRILL_TEMPLATES,
@@ -44,17 +45,6 @@ const USAGE = `usage: tandem drill templates [--json]
 
 /** Largest drill document read (bytes). */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
-
-function writeAtomically(path: string, data: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
 
 function hms(s: number | null): string {
   if (s === null) return '—';
@@ -220,7 +210,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     const result = runDrill(parsed.spec, { land, auto: values['auto'] === true, actions: parsed.actions });
     const aar = buildAfterActionReport(parsed.spec, result.summary, result.timeline, parsed.evaluations);
     if (values['summary'] !== undefined)
-      writeAtomically(resolve(values['summary'] as string), JSON.stringify(result.summary, null, 2) + '\n');
+      writeFileAtomically(resolve(values['summary'] as string), JSON.stringify(result.summary, null, 2) + '\n');
     if (values['out'] !== undefined) {
       const full = {
         drill: {
@@ -238,7 +228,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
         ...result,
         afterAction: aar,
       };
-      writeAtomically(resolve(values['out'] as string), JSON.stringify(full, null, 2) + '\n');
+      writeFileAtomically(resolve(values['out'] as string), JSON.stringify(full, null, 2) + '\n');
     }
     if (values['quiet'] !== true) printResult(result, aar, lang, io);
     return 0;

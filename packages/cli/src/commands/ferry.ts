@@ -3,9 +3,10 @@
  * time; range with reserves and an alternate within reach of each destination) and prints the legs.
  * `tandem ferry types` and `tandem ferry airfields` list the editable reference data with their sources.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomically } from '../output-files.ts';
 import {
   SEED_AIRCRAFT_TYPES,
   SEED_TEAMS,
@@ -218,14 +219,6 @@ function readClearances(file: string): Clearance[] {
   return json.map((c, i) => clearanceFromJson(c, `clearances[${i}]`));
 }
 
-function writeAtomically(file: string, content: string): void {
-  const target = resolve(file);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = `${target}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, target);
-}
-
 async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({
     args: [...rest],
@@ -411,7 +404,7 @@ async function plan(rest: readonly string[], io: CommandIo): Promise<number> {
         },
       },
     };
-    writeAtomically(values.summary, JSON.stringify(doc, null, 2) + '\n');
+    writeFileAtomically(resolve(values.summary), JSON.stringify(doc, null, 2) + '\n');
   }
   return result.feasible ? 0 : 1;
 }

@@ -8,9 +8,10 @@
  * Files are written under temporary names and renamed only when all are complete.
  * Exit codes: 0 ok, 1 the plan failed (bad document, files), 2 usage error.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readJsonDocument, writeFilesAtomically } from '../output-files.ts';
 import {
   applyLegsToMiss,
   bayesUpdate,
@@ -55,22 +56,6 @@ const USAGE = `usage: tandem plan PLAN.json [--summary FILE] [--out DIR] [--trac
 
 /** Largest trajectory file read (bytes). */
 const MAX_TRAJECTORY_BYTES = 2 * 1024 * 1024 * 1024;
-
-function writeAtomically(files: readonly (readonly [path: string, data: string | Uint8Array])[]): void {
-  const temps: [string, string][] = [];
-  try {
-    for (const [path, data] of files) {
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = `${path}.tmp-${process.pid}`;
-      temps.push([tmp, path]);
-      writeFileSync(tmp, data);
-    }
-    for (const [tmp, path] of temps) renameSync(tmp, path);
-  } catch (err) {
-    for (const [tmp] of temps) rmSync(tmp, { force: true });
-    throw err;
-  }
-}
 
 /** Per-particle scenario weights from the drift run's run.json (seedings' counts and weights), when present. */
 function seedingWeights(runDir: string, count: number): Float64Array | undefined {
@@ -196,22 +181,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const planPath = resolve(positionals[0]);
   const outDir = values.out === undefined ? undefined : resolve(values.out);
   try {
-    let text: string;
-    try {
-      text = readFileSync(planPath, 'utf8');
-    } catch (err) {
-      io.stderr.write(
-        `tandem plan: ${positionals[0]}: cannot read the plan: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
-      );
-      return 1;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      io.stderr.write(`tandem plan: ${positionals[0]}: not valid JSON: ${(err as Error).message}\n`);
-      return 1;
-    }
+    const json = readJsonDocument(planPath, positionals[0], 'plan');
     const doc = parsePlanDocument(json);
     let cloud: ParticleCloud;
     let meanDrift: { eastMps: number; northMps: number } | undefined;
@@ -296,7 +266,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     }
     if (values.summary !== undefined)
       files.push([resolve(values.summary), JSON.stringify(summaryJson(plan, posterior), null, 2) + '\n']);
-    writeAtomically(files);
+    writeFilesAtomically(files);
     if (values.quiet !== true) {
       const lines = [
         `plan            ${plan.name} (${doc.mode}, ${plan.sensor} sensor, ${plan.units.length} unit(s))`,
