@@ -17,3 +17,7 @@ export { WorkerPool } from './jobs/worker-pool.ts';
 export type { JobContext, JobExecutor } from './jobs/worker-pool.ts';
 export { driftExecutor } from './jobs/drift-executor.ts';
 export { SERVER_ERROR_CATALOG } from './http/server-errors.ts';
+export { planExecutor } from './jobs/plan-executor.ts';
+export type { PlanJobInput } from './jobs/plan-executor.ts';
+export { BossTransport, queueName } from './jobs/boss-transport.ts';
+export type { BossTransportOptions, JobDelivery, JobTransport } from './jobs/boss-transport.ts';

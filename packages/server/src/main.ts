@@ -9,6 +9,7 @@ import type { BuildAppOptions, TandemApp } from './app.ts';
 import { defaultDataDir, openDatabase } from './db/database.ts';
 import type { TandemDatabase } from './db/database.ts';
 import { driftExecutor } from './jobs/drift-executor.ts';
+import { planExecutor } from './jobs/plan-executor.ts';
 import { seedDemo } from './demo/demo-data.ts';
 import { BossTransport } from './jobs/boss-transport.ts';
 
@@ -47,7 +48,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     database,
     logger: options.logger ?? false,
     secureCookies: true,
-    executors: options.executors ?? { drift: driftExecutor() },
+    executors: options.executors ?? { drift: driftExecutor(), plan: planExecutor() },
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(jobTransport === undefined ? {} : { jobTransport }),

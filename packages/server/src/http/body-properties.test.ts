@@ -50,6 +50,12 @@ function validBodies(ids: { scenario: string; driftRun: string }): Record<string
       atTime: '2026-01-01T01:00:00Z',
       units: [{ id: 'u1', nation: 'KR', type: 'x', baseId: 'y' }],
     },
+    'POST /api/plan-jobs': {
+      driftRunId: ids.driftRun,
+      atTime: '2026-01-01T01:00:00Z',
+      units: [{ id: 'u1', nation: 'KR', type: 'x', baseId: 'y' }],
+      releasability: 'bilateral',
+    },
   };
 }
 

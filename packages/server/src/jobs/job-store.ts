@@ -194,6 +194,15 @@ export class JobStore {
     return { job, result: row === undefined ? undefined : await this.#readResult(row.result) };
   }
 
+  /**
+   * A finished job's result for a worker (no caller: the route that queued the dependent job checked that
+   * its caller may see this one). Undefined when the job has no result.
+   */
+  async resultById(id: string): Promise<unknown> {
+    const row = await this.db.selectFrom('job_results').select(['result']).where('job_id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : this.#readResult(row.result);
+  }
+
   /** Owner nation's editors may cancel: a queued job stops at once, a running one at its next heartbeat. */
   async cancel(actor: Actor, id: string): Promise<JobView> {
     const job = await this.get(actor, id);

@@ -15,6 +15,8 @@ export interface JobContext {
   readonly signal: AbortSignal;
   /** Progress in [0, 1] and a short message; stored at the next heartbeat. */
   progress(fraction: number, message?: string): void;
+  /** Another job's stored result (a plan reads its drift run's trajectories); undefined if it has none. */
+  readResult(jobId: string): Promise<unknown>;
 }
 
 export interface JobExecutor {
@@ -147,6 +149,7 @@ export class WorkerPool {
         fraction = f;
         if (m !== undefined) message = m;
       },
+      readResult: (jobId) => this.#store.resultById(jobId),
     };
     try {
       const result = await executor.run(job.input, ctx);

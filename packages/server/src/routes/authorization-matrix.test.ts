@@ -104,6 +104,12 @@ const POLICY: Record<string, Policy> = {
     gateOnly: true,
     body: () => ({ atTime: '2026-01-01T01:00:00Z', units: [{ id: 'u1', nation: 'KR', type: 'x', baseId: 'y' }] }),
   },
+  'POST /api/plan-jobs': {
+    who: EDITORS,
+    target: { bodyDriftRun: true },
+    gateOnly: true,
+    body: () => ({ atTime: '2026-01-01T01:00:00Z', units: [{ id: 'u1', nation: 'KR', type: 'x', baseId: 'y' }] }),
+  },
   'GET /api/records/:id/audit': {
     who: ['administrator', 'sar_planner', 'exercise_controller', 'evaluator'],
     target: { record: 'scenario' },

@@ -7,8 +7,12 @@ import { LEEWAY_CATEGORIES, SEARCH_BASES, SEARCH_UNIT_TYPES, sweepWidthObjects }
 import { SAR_EDITORS, SAR_READERS } from '../auth/roles.ts';
 import { readWebFile } from '../web/web-static.ts';
 import { loadDriftRun } from '../web/drift-run-result.ts';
-import { planFromDriftRun } from '../web/web-plan.ts';
+import { planFromDriftRun, planRecordBody } from '../web/web-plan.ts';
 import type { WebPlanRequest } from '../web/web-plan.ts';
+import { randomUUID } from 'node:crypto';
+import { TandemError } from '@tandem/core';
+import type { Releasability } from '../db/schema.ts';
+import type { PlanJobInput } from '../jobs/plan-executor.ts';
 import { ID_PARAMS } from './route-spec.ts';
 import type { RouteSpec } from './route-spec.ts';
 
@@ -57,6 +61,17 @@ const WEB_PLAN_BODY = {
       },
     },
     save: { type: 'boolean' },
+  },
+} as const;
+
+/** The `plan` job's request: the web planning request (no `save`: the job always stores its plan record). */
+const { save: _save, ...PLAN_JOB_PROPERTIES } = WEB_PLAN_BODY.properties;
+const PLAN_JOB_BODY = {
+  ...WEB_PLAN_BODY,
+  properties: {
+    ...PLAN_JOB_PROPERTIES,
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    releasability: { type: 'string', enum: ['national', 'bilateral', 'public'] },
   },
 } as const;
 
@@ -129,31 +144,74 @@ export const webRoutes: readonly RouteSpec[] = [
       const result = planFromDriftRun(set, body);
       let planId: string | null = null;
       if (body.save === true && ctx.actor.roles.some((r) => SAR_EDITORS.includes(r))) {
-        const summary = (v: typeof result.plan): unknown => ({
-          pos: v.pos,
-          units: v.units.map((u) => ({ id: u.id, nation: u.nation, pattern: u.pattern, pod: u.pod, pos: u.pos })),
-        });
         const saved = await ctx.records().create('plan', {
           title: `${result.afterSearch === null ? 'Search plan' : 'Next search plan'}: ${record.title}`,
           releasability: record.releasability as 'national' | 'bilateral' | 'public',
-          body: {
-            document: result.document,
-            summary: summary(result.plan),
-            ...(result.afterSearch === null
-              ? {}
-              : {
-                  afterSearch: {
-                    tracks: result.afterSearch.tracks,
-                    pos: result.afterSearch.pos,
-                    next: summary(result.afterSearch.next),
-                  },
-                }),
-          },
+          body: planRecordBody(result),
           derivedFrom: [record.id],
         });
         planId = saved.id;
       }
       return { planId, ...result };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/plan-jobs',
+    summary:
+      'Plan a search on a finished drift run as a job (progress, cancel, retry): the plan record is created now ' +
+      '(most restrictive label of the drift run and the requested one) and filled in once, when the job finishes',
+    tags: ['jobs', 'web'],
+    access: { roles: SAR_EDITORS },
+    target: { none: true },
+    okStatus: 202,
+    schema: { body: PLAN_JOB_BODY },
+    handler: async (req, reply, ctx) => {
+      const { releasability, title, ...request } = req.body as WebPlanRequest & {
+        releasability?: Releasability;
+        title?: string;
+      };
+      const repo = ctx.records();
+      const created = await ctx.database.db.transaction().execute(async (trx) => {
+        const run = await repo.get('drift_run', request.driftRunId, trx);
+        const driftJob = await trx
+          .selectFrom('jobs')
+          .select(['id', 'status'])
+          .where('record_id', '=', run.id)
+          .orderBy('created_at', 'desc')
+          .executeTakeFirst();
+        if (driftJob?.status !== 'succeeded') {
+          throw new TandemError(
+            'CONFLICT',
+            `the drift run is ${driftJob?.status ?? 'without a job'}, not finished`,
+            'driftRunId',
+          );
+        }
+        const id = randomUUID();
+        const rec = await repo.createIn(
+          trx,
+          'plan',
+          {
+            title: title ?? `Search plan: ${run.title}`,
+            releasability: releasability ?? run.releasability,
+            body: { driftRunId: run.id, status: 'queued' },
+            derivedFrom: [run.id],
+          },
+          id,
+        );
+        const jobId = await ctx.jobs.enqueueIn(trx, {
+          kind: 'plan',
+          recordId: id,
+          ownerNation: rec.ownerNation,
+          releasability: rec.releasability,
+          createdBy: ctx.actor.userId,
+          input: { request, driftJobId: driftJob.id } satisfies PlanJobInput,
+        });
+        return { record: rec, jobId };
+      });
+      ctx.jobQueued();
+      void reply.code(202);
+      return created;
     },
   },
 ];

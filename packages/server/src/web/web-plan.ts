@@ -224,3 +224,24 @@ export function planFromDriftRun(set: TrajectorySet, req: WebPlanRequest): WebPl
     document,
   };
 }
+
+/** Body of the plan record a planning result is stored as (the sync route's `save` and the `plan` job). */
+export function planRecordBody(result: WebPlanResponse): Record<string, unknown> {
+  const summary = (v: WebPlanView): unknown => ({
+    pos: v.pos,
+    units: v.units.map((u) => ({ id: u.id, nation: u.nation, pattern: u.pattern, pod: u.pod, pos: u.pos })),
+  });
+  return {
+    document: result.document,
+    summary: summary(result.plan),
+    ...(result.afterSearch === null
+      ? {}
+      : {
+          afterSearch: {
+            tracks: result.afterSearch.tracks,
+            pos: result.afterSearch.pos,
+            next: summary(result.afterSearch.next),
+          },
+        }),
+  };
+}
