@@ -10,6 +10,7 @@ import { TandemError } from '@tandem/core';
 import type { ErrorCode } from '@tandem/core';
 import type { DriftJobResult } from './drift-result-encoding.ts';
 import type { JobContext, JobExecutor } from './worker-pool.ts';
+import { SerializedResult } from './job-store.ts';
 
 export type { DriftJobResult, EncodedArray } from './drift-result-encoding.ts';
 
@@ -20,17 +21,17 @@ interface DriftJobInput {
 
 type ThreadMessage =
   | { type: 'progress'; fraction: number }
-  | { type: 'done'; result: DriftJobResult }
+  | { type: 'done'; json: Uint8Array; meta: Pick<DriftJobResult, 'summary' | 'report' | 'computeS'> }
   | { type: 'error'; code: ErrorCode; message: string; field?: string };
 
 const THREAD = new URL('./drift-thread.ts', import.meta.url);
 
 export function driftExecutor(options: { threads?: number; baseDir?: string } = {}): JobExecutor {
   return {
-    run(input: unknown, ctx: JobContext): Promise<DriftJobResult> {
+    run(input: unknown, ctx: JobContext): Promise<SerializedResult> {
       const { scenario } = input as DriftJobInput;
       ctx.progress(0, 'running drift');
-      return new Promise<DriftJobResult>((resolve, reject) => {
+      return new Promise<SerializedResult>((resolve, reject) => {
         const worker = new Worker(THREAD, {
           workerData: { scenario, baseDir: options.baseDir ?? process.cwd(), threads: options.threads ?? 1 },
         });
@@ -46,7 +47,7 @@ export function driftExecutor(options: { threads?: number; baseDir?: string } = 
         ctx.signal.addEventListener('abort', onAbort);
         worker.on('message', (m: ThreadMessage) => {
           if (m.type === 'progress') ctx.progress(m.fraction, `drift ${Math.round(m.fraction * 100)} %`);
-          else if (m.type === 'done') finish(() => resolve(m.result));
+          else if (m.type === 'done') finish(() => resolve(new SerializedResult(m.json, m.meta)));
           else {
             const prefix = m.field === undefined ? '' : `${m.field}: `;
             const message = m.message.startsWith(prefix) ? m.message.slice(prefix.length) : m.message;
@@ -58,7 +59,7 @@ export function driftExecutor(options: { threads?: number; baseDir?: string } = 
       });
     },
     recordBody(oldBody: unknown, result: unknown): unknown {
-      const r = result as DriftJobResult;
+      const r = result as Pick<DriftJobResult, 'summary' | 'report'>;
       return {
         ...(oldBody as Record<string, unknown>),
         status: 'finished',

@@ -5,6 +5,7 @@
  * @tandem/runner, so the event loop stays free for requests.
  */
 import { randomUUID } from 'node:crypto';
+import { SerializedResult } from './job-store.ts';
 import type { ClaimedJob, JobStore } from './job-store.ts';
 import type { JobDelivery } from './boss-transport.ts';
 
@@ -21,7 +22,10 @@ export interface JobContext {
 
 export interface JobExecutor {
   run(input: unknown, ctx: JobContext): Promise<unknown>;
-  /** New body of the produced record from its old body and the result (e.g. a drift run's summary). */
+  /**
+   * New body of the produced record from its old body and the result (e.g. a drift run's summary); for a
+   * `SerializedResult`, its `meta`.
+   */
   recordBody?(oldBody: unknown, result: unknown): unknown;
 }
 
@@ -163,7 +167,7 @@ export class WorkerPool {
         job,
         this.workerId,
         result,
-        body === undefined ? undefined : (old) => body(old, result),
+        body === undefined ? undefined : (old) => body(old, result instanceof SerializedResult ? result.meta : result),
       );
     } catch (err) {
       clearInterval(interval);
