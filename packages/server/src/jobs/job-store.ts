@@ -210,12 +210,23 @@ export class JobStore {
   }
 
   /**
-   * A finished job's result for a worker (no caller: the route that queued the dependent job checked that
-   * its caller may see this one). Undefined when the job has no result.
+   * A finished job's result as UTF-8 JSON bytes for a worker thread (no caller: the route that queued the
+   * dependent job checked that its caller may see this one); not parsed here, so a multi-megabyte result
+   * never occupies the event loop. The bytes own their buffer (transferable). Undefined without a result.
    */
-  async resultById(id: string): Promise<unknown> {
+  async resultBytesById(id: string): Promise<Uint8Array | undefined> {
     const row = await this.db.selectFrom('job_results').select(['result']).where('job_id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : this.#readResult(row.result);
+    if (row === undefined) return undefined;
+    const ref = (row.result.length < 1024 ? JSON.parse(row.result) : null) as Partial<ResultFileRef> | null;
+    if (ref === null || typeof ref !== 'object' || typeof ref.$file !== 'string' || this.#resultDir === undefined) {
+      return new TextEncoder().encode(row.result);
+    }
+    const buf = await readFile(join(this.#resultDir, ref.$file.replace(/[/\\]/g, '_')));
+    if (sha256(buf) !== ref.sha256) {
+      throw new TandemError('INTERNAL', 'a stored job result does not match its checksum', 'result');
+    }
+    const own = buf.byteOffset === 0 && buf.buffer.byteLength === buf.byteLength;
+    return own ? new Uint8Array(buf.buffer) : Uint8Array.prototype.slice.call(buf);
   }
 
   /** Owner nation's editors may cancel: a queued job stops at once, a running one at its next heartbeat. */

@@ -16,8 +16,11 @@ export interface JobContext {
   readonly signal: AbortSignal;
   /** Progress in [0, 1] and a short message; stored at the next heartbeat. */
   progress(fraction: number, message?: string): void;
-  /** Another job's stored result (a plan reads its drift run's trajectories); undefined if it has none. */
-  readResult(jobId: string): Promise<unknown>;
+  /**
+   * Another job's stored result as UTF-8 JSON bytes, to hand to a worker thread (a plan reads its drift run's
+   * trajectories); undefined if it has none.
+   */
+  readResultBytes(jobId: string): Promise<Uint8Array | undefined>;
 }
 
 export interface JobExecutor {
@@ -153,7 +156,7 @@ export class WorkerPool {
         fraction = f;
         if (m !== undefined) message = m;
       },
-      readResult: (jobId) => this.#store.resultById(jobId),
+      readResultBytes: (jobId) => this.#store.resultBytesById(jobId),
     };
     try {
       const result = await executor.run(job.input, ctx);
