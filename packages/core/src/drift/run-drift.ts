@@ -219,7 +219,6 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
   const previous = params.keepPrevious;
   const noDataEvents: NoDataEvent[] = [];
   const groups = new Map<string, NoDataGroup>();
-  let pending = n;
   let particleSteps = 0;
   let moved = 0;
   let stuck = 0;
@@ -255,67 +254,88 @@ export function runDrift(config: DriftConfig, env: DriftEnvironment, opts: Drift
     groups.set(key, g === undefined ? { field, status: st, count: 1, first: ev } : { ...g, count: g.count + 1 });
   };
 
-  let nextOut = 0;
-  for (let j = 0; j <= nSteps; j++) {
-    const t = run.startTimeS + j * dt;
-    if (pending > 0) {
-      for (let i = 0; i < n; i++) {
-        if (status[i] !== ParticleStatus.NotSeeded) continue;
-        const r = release[i] as number;
-        if (backward ? r >= t - TIME_EPS_S : r <= t + TIME_EPS_S) {
-          pending--;
-          if (seeded.landFix[i] === 2) {
-            status[i] = ParticleStatus.Stranded;
+  /** Particles not yet released, per chunk (chunks with none skip the release scan). */
+  const chunkPending = new Int32Array(requests.length);
+  for (let c = 0; c < requests.length; c++) chunkPending[c] = Math.min(n, (c + 1) * chunk) - c * chunk;
+  /** Release the particles of chunk `c` whose release time has come at time `t`. */
+  const releaseChunk = (c: number, t: number): void => {
+    if ((chunkPending[c] as number) === 0) return;
+    const end = Math.min(n, (c + 1) * chunk);
+    for (let i = c * chunk; i < end; i++) {
+      if (status[i] !== ParticleStatus.NotSeeded) continue;
+      const r = release[i] as number;
+      if (backward ? r >= t - TIME_EPS_S : r <= t + TIME_EPS_S) {
+        chunkPending[c] = (chunkPending[c] as number) - 1;
+        if (seeded.landFix[i] === 2) {
+          status[i] = ParticleStatus.Stranded;
+        } else {
+          status[i] = ParticleStatus.Active;
+          active[i] = 1;
+          chunkActive[c] = (chunkActive[c] as number) + 1;
+        }
+      }
+    }
+  };
+  const releaseAll = (t: number): void => {
+    for (let c = 0; c < requests.length; c++) releaseChunk(c, t);
+  };
+  const record = (k: number): void => {
+    const o = k * n;
+    outLon.set(lon, o);
+    outLat.set(lat, o);
+    outStatus.set(status, o);
+    outCapsized.set(capsized, o);
+  };
+
+  /**
+   * Chunk-major stepping: between two output times each chunk runs all its steps before the next chunk starts,
+   * so its state stays in cache. Particles are independent within a step (own coefficients, own random stream,
+   * forcing sampled at their own position), so the order changes nothing in the result; per step the order is
+   * release, move, coastline, as in a step-major loop.
+   */
+  releaseAll(run.startTimeS);
+  record(0);
+  opts.onProgress?.(0);
+  for (let k = 1; k < nOut; k++) {
+    const jA = outSteps[k - 1] as number;
+    const jB = outSteps[k] as number;
+    for (let c = 0; c < requests.length; c++) {
+      const c0 = c * chunk;
+      const masked = requests[c] as ChunkRequest;
+      const c1 = c0 + masked.end;
+      for (let j = jA; j < jB; j++) {
+        const t = run.startTimeS + j * dt;
+        if (j !== jA) releaseChunk(c, t);
+        const nActive = chunkActive[c] as number;
+        if (nActive === 0) continue;
+        stepTime = t;
+        const req = nActive === masked.end ? (fullRequests[c] as { timeS: number }) : masked;
+        req.timeS = t;
+        env.wind.sample('wind', req as SampleRequest, windOut);
+        env.current.sample('current', req as SampleRequest, curOut);
+        const movedNow = advanceChunk(p, forcing, c0, masked.end, params, onNoData);
+        chunkActive[c] = movedNow;
+        particleSteps += movedNow;
+        if (!hasLand) continue;
+        for (let i = c0; i < c1; i++) {
+          if (active[i] === 0) continue;
+          if (!land.isLand(lon[i] as number, lat[i] as number)) continue;
+          if (previous) {
+            lon[i] = p.prevLonDeg[i] as number;
+            lat[i] = p.prevLatDeg[i] as number;
+            p.sinLat[i] = Math.sin(((lat[i] as number) * Math.PI) / 180);
+            p.cosLat[i] = Math.cos(((lat[i] as number) * Math.PI) / 180);
           } else {
-            status[i] = ParticleStatus.Active;
-            active[i] = 1;
-            const k = Math.floor(i / chunk);
-            chunkActive[k] = (chunkActive[k] as number) + 1;
+            status[i] = ParticleStatus.Stranded;
+            active[i] = 0;
+            chunkActive[c] = (chunkActive[c] as number) - 1;
           }
         }
       }
     }
-    if (j === outSteps[nextOut]) {
-      const o = nextOut * n;
-      outLon.set(lon, o);
-      outLat.set(lat, o);
-      outStatus.set(status, o);
-      outCapsized.set(capsized, o);
-      nextOut++;
-    }
-    opts.onProgress?.(j / nSteps);
-    if (j === nSteps) break;
-
-    stepTime = t;
-    for (let c = 0; c < requests.length; c++) {
-      const nActive = chunkActive[c] as number;
-      if (nActive === 0) continue;
-      const masked = requests[c] as ChunkRequest;
-      const req = nActive === masked.end ? (fullRequests[c] as { timeS: number }) : masked;
-      req.timeS = t;
-      env.wind.sample('wind', req as SampleRequest, windOut);
-      env.current.sample('current', req as SampleRequest, curOut);
-      const moved = advanceChunk(p, forcing, c * chunk, masked.end, params, onNoData);
-      chunkActive[c] = moved;
-      particleSteps += moved;
-    }
-    if (hasLand) {
-      for (let i = 0; i < n; i++) {
-        if (active[i] === 0) continue;
-        if (!land.isLand(lon[i] as number, lat[i] as number)) continue;
-        if (previous) {
-          lon[i] = p.prevLonDeg[i] as number;
-          lat[i] = p.prevLatDeg[i] as number;
-          p.sinLat[i] = Math.sin(((lat[i] as number) * Math.PI) / 180);
-          p.cosLat[i] = Math.cos(((lat[i] as number) * Math.PI) / 180);
-        } else {
-          status[i] = ParticleStatus.Stranded;
-          active[i] = 0;
-          const k = Math.floor(i / chunk);
-          chunkActive[k] = (chunkActive[k] as number) - 1;
-        }
-      }
-    }
+    releaseAll(run.startTimeS + jB * dt);
+    record(k);
+    opts.onProgress?.(jB / nSteps);
   }
 
   let strandedCount = 0;
