@@ -49,8 +49,12 @@ export const MAX_NC3_VARIABLE_BYTES = 0xfffffffc;
 const pad4 = (n: number): number => (n + 3) & ~3;
 const encoder = new TextEncoder();
 
-/** Serialise a dataset to NetCDF-3 64-bit offset bytes. Throws `TandemError` on inconsistent input. */
-export function writeNetcdf3(ds: Nc3Dataset): Uint8Array {
+/** The two NetCDF-3 variants: classic ("CDF\x01", 32-bit offsets) and 64-bit offset ("CDF\x02", the default). */
+export type Nc3Format = 'classic' | '64bit-offset';
+
+/** Serialise a dataset to NetCDF-3 bytes. Throws `TandemError` on inconsistent input. */
+export function writeNetcdf3(ds: Nc3Dataset, format: Nc3Format = '64bit-offset'): Uint8Array {
+  const offsetBytes = format === 'classic' ? 4 : 8;
   const dimIndex = new Map<string, number>();
   ds.dimensions.forEach((d, k) => {
     if (!Number.isInteger(d.size) || d.size < 1) {
@@ -77,7 +81,7 @@ export function writeNetcdf3(ds: Nc3Dataset): Uint8Array {
   });
 
   const head = new ByteSink();
-  head.bytes([0x43, 0x44, 0x46, 0x02]);
+  head.bytes([0x43, 0x44, 0x46, format === 'classic' ? 0x01 : 0x02]);
   head.u32(0);
   if (ds.dimensions.length === 0) {
     head.u32(0);
@@ -108,7 +112,7 @@ export function writeNetcdf3(ds: Nc3Dataset): Uint8Array {
       head.u32((varSizes[k] as { vsize: number }).vsize);
       beginAt.push(head.length);
       head.u32(0);
-      head.u32(0);
+      if (offsetBytes === 8) head.u32(0);
     });
   }
   const headerBytes = head.length;
@@ -118,13 +122,20 @@ export function writeNetcdf3(ds: Nc3Dataset): Uint8Array {
     total += s.vsize;
     return b;
   });
+  if (offsetBytes === 4 && (begins.at(-1) ?? 0) > 0x7fffffff) {
+    throw new TandemError('FILE_TOO_LARGE', 'the classic format cannot address data beyond 2 GiB', 'format');
+  }
   const out = new Uint8Array(total);
   out.set(head.toBytes(), 0);
   const view = new DataView(out.buffer);
   beginAt.forEach((at, k) => {
     const b = begins[k] as number;
-    view.setUint32(at, Math.floor(b / 2 ** 32));
-    view.setUint32(at + 4, b >>> 0);
+    if (offsetBytes === 4) {
+      view.setUint32(at, b >>> 0);
+    } else {
+      view.setUint32(at, Math.floor(b / 2 ** 32));
+      view.setUint32(at + 4, b >>> 0);
+    }
   });
   ds.variables.forEach((v, k) => writeValues(view, begins[k] as number, v.type, v.data));
   return out;
