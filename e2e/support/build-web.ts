@@ -1,6 +1,6 @@
 /** Builds the web app with Vite when its build is missing or older than its sources. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './test-server.ts';
 
@@ -15,7 +15,27 @@ function newestMtime(dir: string): number {
   return t;
 }
 
+/** Several test processes may start at once: one builds while the others wait (a directory as the lock). */
 export function ensureWebBuild(): void {
+  const lock = join(WEB, '.build.lock');
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`web build lock ${lock} held for 5 minutes: remove it if stale`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    buildIfStale();
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+function buildIfStale(): void {
   const index = join(WEB, 'dist', 'index.html');
   const sources = Math.max(
     newestMtime(join(WEB, 'src')),

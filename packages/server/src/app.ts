@@ -32,6 +32,9 @@ import { recordRoutes } from './routes/record-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { webRoutes } from './routes/web-routes.ts';
+import { drillRoutes } from './routes/drill-routes.ts';
+import { exchangeRoutes } from './routes/exchange-routes.ts';
+import { dialogueRoutes } from './routes/dialogue-routes.ts';
 
 export interface BuildAppOptions {
   readonly database: TandemDatabase;
@@ -81,6 +84,9 @@ export function routeTable(options: Pick<BuildAppOptions, 'secureCookies' | 'rat
     ...jobRoutes,
     ...auditRoutes,
     ...webRoutes,
+    ...drillRoutes,
+    ...exchangeRoutes,
+    ...dialogueRoutes,
   ];
 }
 

@@ -5,6 +5,9 @@
 import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { TandemError } from '@tandem/core';
+import { drillsMigrations } from './migrations-drills.ts';
+import { exchangesMigrations } from './migrations-exchanges.ts';
+import { dialoguesMigrations } from './migrations-dialogues.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -156,7 +159,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
 /** Brings the schema up to date; throws INTERNAL naming the migration that failed. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect)) };
+  const all = {
+    ...migrations(dialect),
+    ...drillsMigrations(dialect),
+    ...exchangesMigrations(dialect),
+    ...dialoguesMigrations(dialect),
+  };
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(all) };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

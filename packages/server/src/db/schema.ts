@@ -5,7 +5,20 @@
 
 export type Nation = 'KR' | 'JP';
 export type Releasability = 'national' | 'bilateral' | 'public';
-export type RecordKind = 'scenario' | 'drift_run' | 'plan' | 'data_file';
+/** SAR records. */
+export type SarRecordKind = 'scenario' | 'drift_run' | 'plan' | 'data_file';
+/** Drills (issue 7): one record per drill; its ordered actions live in the drill tables (schema-drills.ts). */
+export type DrillRecordKind = 'drill';
+/** Aerobatic-team exchanges (issue 8). */
+export type ExchangeRecordKind =
+  'team' | 'aircraft_type' | 'airfield' | 'ferry_plan' | 'clearance' | 'support_item' | 'exchange_event';
+/** S&T and AI dialogues, the AI use register and follow-through (issue 8). */
+export type DialogueRecordKind = 'dialogue_series' | 'dialogue_session' | 'action_item' | 'ai_use_entry' | 'commitment';
+/**
+ * Every labelled record lives in one table (`sar_records`, named before the other areas arrived): owner nation,
+ * releasability, JSON body, derived-from links, version and audit are the same for all of them.
+ */
+export type RecordKind = SarRecordKind | DrillRecordKind | ExchangeRecordKind | DialogueRecordKind;
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface OrganisationsTable {
@@ -120,7 +133,11 @@ export interface JobResultsTable {
   created_at: string;
 }
 
-export interface Schema {
+import type { DrillTables } from './schema-drills.ts';
+import type { ExchangeTables } from './schema-exchanges.ts';
+import type { DialogueTables } from './schema-dialogues.ts';
+
+export interface Schema extends DrillTables, ExchangeTables, DialogueTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

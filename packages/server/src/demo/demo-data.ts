@@ -4,6 +4,9 @@
  * (a uniform Tsushima Warm Current setting north-east through the strait and a north-westerly winter monsoon
  * wind) and says so in its title and body. Seeding is skipped when the demo organisations already exist.
  */
+import { seedDemoDrills } from './demo-drills.ts';
+import { seedDemoExchanges } from './demo-exchanges.ts';
+import { seedDemoDialogues } from './demo-dialogues.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TandemDatabase } from '../db/database.ts';
@@ -89,6 +92,44 @@ const USERS: readonly { username: string; display: string; org: string; roles: R
   { username: 'jp.admin', display: 'JP administrator', org: 'demo-org-jp-jmsdf', roles: ['administrator'] },
   { username: 'jp.planner', display: 'JP SAR planner', org: 'demo-org-jp-jmsdf', roles: ['sar_planner'] },
   { username: 'jp.viewer', display: 'JP viewer', org: 'demo-org-jp-jcg', roles: ['viewer'] },
+  {
+    username: 'kr.controller',
+    display: 'KR exercise controller',
+    org: 'demo-org-kr-navy',
+    roles: ['exercise_controller'],
+  },
+  {
+    username: 'jp.controller',
+    display: 'JP exercise controller',
+    org: 'demo-org-jp-jmsdf',
+    roles: ['exercise_controller'],
+  },
+  { username: 'kr.evaluator', display: 'KR evaluator', org: 'demo-org-kr-kcg', roles: ['evaluator'] },
+  { username: 'jp.evaluator', display: 'JP evaluator', org: 'demo-org-jp-jcg', roles: ['evaluator'] },
+  {
+    username: 'kr.exchange',
+    display: 'KR exchange officer (ROKAF)',
+    org: 'demo-org-kr-navy',
+    roles: ['exchange_officer'],
+  },
+  {
+    username: 'jp.exchange',
+    display: 'JP exchange officer (JASDF)',
+    org: 'demo-org-jp-jmsdf',
+    roles: ['exchange_officer'],
+  },
+  {
+    username: 'kr.secretariat',
+    display: 'KR dialogue secretariat',
+    org: 'demo-org-kr-navy',
+    roles: ['dialogue_secretariat'],
+  },
+  {
+    username: 'jp.secretariat',
+    display: 'JP dialogue secretariat',
+    org: 'demo-org-jp-jmsdf',
+    roles: ['dialogue_secretariat'],
+  },
 ];
 
 export function demoSignIns(): DemoSignIn[] {
@@ -182,5 +223,8 @@ export async function seedDemo(database: TandemDatabase, transport?: JobTranspor
     releasability: 'national',
     body: scenarioBody,
   });
+  await seedDemoDrills(database, ids);
+  await seedDemoExchanges(database, ids);
+  await seedDemoDialogues(database, ids);
   return { seeded: true, driftRunJobId: jobId };
 }

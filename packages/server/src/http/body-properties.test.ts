@@ -11,6 +11,10 @@ import { createTestApp } from '../testing/test-app.ts';
 import type { TestApp } from '../testing/test-app.ts';
 import { SarRecordRepository } from '../records/sar-record-repository.ts';
 import { routeId } from '../routes/route-spec.ts';
+import type { BodyExamples } from '../testing/body-examples.ts';
+import { drillBodyExamples } from '../testing/body-examples-drills.ts';
+import { exchangeBodyExamples } from '../testing/body-examples-exchanges.ts';
+import { dialogueBodyExamples } from '../testing/body-examples-dialogues.ts';
 
 const SCENARIO_DOC = {
   object: { leewayCategoryId: 26 },
@@ -124,6 +128,7 @@ describe('JSON body schemas under hostile input', () => {
   let t: TestApp;
   let admin: { cookie: string; csrf: string };
   let ids: { scenario: string; driftRun: string; plan: string; dataFile: string };
+  let areas: BodyExamples[] = [];
   before(async () => {
     t = await createTestApp('sqlite');
     admin = await t.login('kr-administrator');
@@ -134,7 +139,17 @@ describe('JSON body schemas under hostile input', () => {
       plan: (await repo.create('plan', { title: 'p', releasability: 'bilateral', body: {} })).id,
       dataFile: (await repo.create('data_file', { title: 'f', releasability: 'bilateral', body: {} })).id,
     };
+    const env = { db: t.database.db, repo, admin: t.actor('KR', 'administrator') };
+    areas = [await drillBodyExamples(env), await exchangeBodyExamples(env), await dialogueBodyExamples(env)];
   });
+
+  /** Route id → [url, valid body] for every route with an example. */
+  function examples(): Map<string, [string, Record<string, unknown>]> {
+    const out = new Map<string, [string, Record<string, unknown>]>();
+    for (const [id, body] of Object.entries(validBodies(ids))) out.set(id, [urlFor(id.split(' ')[1] ?? ''), body]);
+    for (const area of areas) for (const [id, ex] of Object.entries(area.bodies)) out.set(id, [ex.url, ex.body]);
+    return out;
+  }
   after(async () => {
     await t.close();
   });
@@ -142,9 +157,12 @@ describe('JSON body schemas under hostile input', () => {
   async function snapshot(): Promise<string> {
     const db = t.database.db;
     const counts = await Promise.all(
-      (['sar_records', 'users', 'organisations', 'jobs', 'job_results', 'audit_log'] as const).map((table) =>
+      [
+        ...(['sar_records', 'users', 'organisations', 'jobs', 'job_results', 'audit_log'] as const),
+        ...areas.flatMap((a) => a.tables),
+      ].map((table) =>
         db
-          .selectFrom(table)
+          .selectFrom(table as 'sar_records')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
           .then((r) => Number(r.n)),
@@ -167,25 +185,26 @@ describe('JSON body schemas under hostile input', () => {
   }
 
   it('has a valid example for every route with a body schema', () => {
-    const bodies = validBodies(ids);
+    const bodies = examples();
     const withBody = t.tandem.routes.filter((r) => r.schema?.body !== undefined).map(routeId);
-    const missing = withBody.filter((id) => bodies[id] === undefined);
+    const missing = withBody.filter((id) => !bodies.has(id));
     assert.deepEqual(missing, []);
     assert.ok(withBody.length >= 10);
   });
 
   it('answers hostile bodies with a clear 4xx and stores nothing', async () => {
-    const bodies = validBodies(ids);
+    const bodies = examples();
     for (const route of t.tandem.routes.filter((r) => r.schema?.body !== undefined)) {
       const id = routeId(route);
-      const valid = bodies[id];
-      if (valid === undefined) continue;
+      const example = bodies.get(id);
+      if (example === undefined) continue;
+      const [url, valid] = example;
       await fc.assert(
         fc.asyncProperty(attacks(valid), async (attack) => {
           const before = await snapshot();
           const res = await t.tandem.app.inject({
             method: route.method,
-            url: urlFor(route.url),
+            url,
             headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
             payload: attack.kind === 'json' ? attack.text : JSON.stringify(attack.value),
           });

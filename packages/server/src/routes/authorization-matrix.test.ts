@@ -14,38 +14,15 @@ import { createTestApp } from '../testing/test-app.ts';
 import type { TestApp } from '../testing/test-app.ts';
 import { ROLES, NATIONS } from '../auth/roles.ts';
 import type { Role } from '../auth/roles.ts';
-import type { Nation, RecordKind, Releasability, Schema } from '../db/schema.ts';
+import type { RecordKind, Releasability, Schema } from '../db/schema.ts';
 import { SarRecordRepository } from '../records/sar-record-repository.ts';
 import { JobStore } from '../jobs/job-store.ts';
 import { routeId } from './route-spec.ts';
-
-const READERS: Role[] = ['administrator', 'sar_planner', 'exercise_controller', 'evaluator', 'observer', 'viewer'];
-const EDITORS: Role[] = ['administrator', 'sar_planner', 'exercise_controller'];
-const ADMIN: Role[] = ['administrator'];
-const LABELS: Releasability[] = ['national', 'bilateral', 'public'];
-
-type JobState = 'queued' | 'succeeded' | 'failed';
-interface Policy {
-  /** 'public', 'signedIn' or the roles allowed. */
-  readonly who: 'public' | 'signedIn' | readonly Role[];
-  /** The `:id` (or body id) addresses a KR-owned object of this kind with the case's label. */
-  readonly target?: { record: RecordKind } | { job: JobState } | { bodyScenario: true } | { bodyDriftRun: true };
-  /**
-   * Success needs more than access (a finished run, a built web app): then passing the gate is enough,
-   * i.e. any answer but 401, 403 and (for a visible target) 404.
-   */
-  readonly gateOnly?: boolean;
-  /** Only the owner nation may do it (a write). */
-  readonly ownerOnly?: boolean;
-  readonly body?: (c: Case) => unknown;
-  readonly freshSession?: boolean;
-}
-interface Case {
-  readonly nation: Nation;
-  readonly role: Role;
-  readonly label: Releasability;
-  readonly n: number;
-}
+import { ADMIN, EDITORS, LABELS, READERS } from '../testing/matrix-policy.ts';
+import type { Case, Policy } from '../testing/matrix-policy.ts';
+import { DRILL_POLICY } from '../testing/matrix-policy-drills.ts';
+import { EXCHANGE_POLICY } from '../testing/matrix-policy-exchanges.ts';
+import { DIALOGUE_POLICY } from '../testing/matrix-policy-dialogues.ts';
 
 const KINDS: Record<string, RecordKind> = {
   scenarios: 'scenario',
@@ -139,6 +116,8 @@ for (const [path, kind] of Object.entries(KINDS)) {
       : { who: EDITORS, body: (c) => ({ title: `t${c.n}`, releasability: c.label, body: doc }) };
 }
 
+Object.assign(POLICY, DRILL_POLICY, EXCHANGE_POLICY, DIALOGUE_POLICY);
+
 function allowed(p: Policy, role: Role): boolean {
   return p.who === 'public' || p.who === 'signedIn' || p.who.includes(role);
 }
@@ -191,7 +170,11 @@ describe('authorization matrix: route × role × nation × releasability', () =>
             const c: Case = { nation, role, label, n: n++ };
             let url = route.url;
             let body = p.body?.(c);
-            if (p.target !== undefined && 'record' in p.target) {
+            if (p.setup !== undefined) {
+              const prepared = await p.setup(c, { repo, db, owner });
+              if (prepared.id !== undefined) url = url.replace(':id', prepared.id);
+              if (prepared.body !== undefined) body = prepared.body;
+            } else if (p.target !== undefined && 'record' in p.target) {
               const rec = await repo.create(p.target.record, { title: `m${c.n}`, releasability: label, body: {} });
               if (p.target.record === 'drift_run') await queueJobFor(rec.id, label);
               url = url.replace(':id', rec.id);
@@ -237,7 +220,8 @@ describe('authorization matrix: route × role × nation × releasability', () =>
               headers,
               ...(body === undefined ? {} : { payload: body as object }),
             });
-            const visible = p.target === undefined || label !== 'national' || nation === 'KR';
+            const targeted = p.setup !== undefined ? p.untargeted !== true : p.target !== undefined;
+            const visible = !targeted || label !== 'national' || nation === 'KR';
             let expected: string;
             if (!allowed(p, role)) expected = '403';
             else if (!visible) expected = '404';

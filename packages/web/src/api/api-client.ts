@@ -150,6 +150,11 @@ export class ApiClient {
     return json as T;
   }
 
+  /** Any API call with the session cookie and CSRF token; feature modules build their typed calls on it. */
+  async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+    return this.#call<T>(method, url, body);
+  }
+
   async login(username: string, password: string): Promise<User> {
     const r = await this.#call<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { username, password });
     this.#csrf = r.csrfToken;

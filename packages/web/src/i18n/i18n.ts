@@ -4,6 +4,10 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './messages-en.ts';
 import { ko } from './messages-ko.ts';
 import { ja } from './messages-ja.ts';
+import { drillsMessages } from '../features/drills/messages.ts';
+import { exchangesMessages } from '../features/exchanges/messages.ts';
+import { dialoguesMessages } from '../features/dialogues/messages.ts';
+import { followThroughMessages } from '../features/follow-through/messages.ts';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -20,9 +24,25 @@ function initialLanguage(): LanguageCode {
   return LANGUAGES.some((l) => l.code === stored) ? (stored as LanguageCode) : 'en';
 }
 
+/** The app's table plus each area's, under its own key (`t('drills.page.heading')`). */
+function bundle(lng: LanguageCode): Record<string, unknown> {
+  const base = { en, ko, ja }[lng];
+  return {
+    ...base,
+    drills: drillsMessages[lng],
+    exchanges: exchangesMessages[lng],
+    dialogues: dialoguesMessages[lng],
+    followThrough: followThroughMessages[lng],
+  };
+}
+
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, ko: { translation: ko }, ja: { translation: ja } },
+    resources: {
+      en: { translation: bundle('en') },
+      ko: { translation: bundle('ko') },
+      ja: { translation: bundle('ja') },
+    },
     lng: initialLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -9,6 +9,16 @@ export const en = {
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}} ({{nation}})',
   },
+  nav: {
+    label: 'Areas',
+    case: 'SAR case',
+    drills: 'Drills',
+    exchanges: 'Aerobatic exchanges',
+    dialogues: 'S&T and AI dialogues',
+    followThrough: 'Follow-through',
+    public: 'Public summary',
+    forbidden: 'Your role does not give access to this area.',
+  },
   signIn: {
     heading: 'Sign in',
     username: 'User name',
@@ -113,4 +123,6 @@ export const en = {
 } as const;
 
 /** The shape every locale must fill (same keys, string values). */
-export type Messages = { readonly [K in keyof typeof en]: { readonly [L in keyof (typeof en)[K]]: string } };
+/** The shape of a message table: sections of keys, every leaf a string (the other languages must match). */
+export type MessagesOf<T> = { readonly [K in keyof T]: { readonly [L in keyof T[K]]: string } };
+export type Messages = MessagesOf<typeof en>;

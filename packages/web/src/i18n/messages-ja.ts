@@ -8,6 +8,16 @@ export const ja: Messages = {
     signOut: 'ログアウト',
     signedInAs: '{{name}}（{{nation}}）でログイン中',
   },
+  nav: {
+    label: '分野',
+    case: '捜索救助事案',
+    drills: '訓練',
+    exchanges: '曲技飛行チーム交流',
+    dialogues: '科学技術・AI対話',
+    followThrough: '履行状況',
+    public: '公開概要',
+    forbidden: 'この役割ではこの分野を利用できません。',
+  },
   signIn: {
     heading: 'ログイン',
     username: 'ユーザー名',

@@ -8,6 +8,16 @@ export const ko: Messages = {
     signOut: '로그아웃',
     signedInAs: '{{name}} ({{nation}}) 로그인됨',
   },
+  nav: {
+    label: '분야',
+    case: '수색구조 사건',
+    drills: '훈련',
+    exchanges: '곡예비행팀 교류',
+    dialogues: '과학기술·AI 대화',
+    followThrough: '이행 현황',
+    public: '공개 요약',
+    forbidden: '현재 역할로는 이 분야에 접근할 수 없습니다.',
+  },
   signIn: {
     heading: '로그인',
     username: '사용자 이름',

@@ -1,0 +1,4 @@
+/** Exchange tables (issue 8): table shapes as Kysely sees them, merged into `Schema` (schema.ts). */
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ExchangeTables {}

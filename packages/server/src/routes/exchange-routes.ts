@@ -1,0 +1,4 @@
+/** Exchange routes (issue 8). Each route states its access and target; policies in testing/matrix-policy-exchanges.ts. */
+import type { RouteSpec } from './route-spec.ts';
+
+export const exchangeRoutes: readonly RouteSpec[] = [];

@@ -1,0 +1,12 @@
+/** The exchanges area (placeholder until its pages land). */
+import { useTranslation } from 'react-i18next';
+import type { PageProps } from '../page.ts';
+
+export function ExchangesPage(_props: PageProps) {
+  const { t } = useTranslation();
+  return (
+    <main className="area">
+      <h2>{t('exchanges.page.heading')}</h2>
+    </main>
+  );
+}

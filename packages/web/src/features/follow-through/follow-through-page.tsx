@@ -1,0 +1,12 @@
+/** The follow-through area (placeholder until its pages land). */
+import { useTranslation } from 'react-i18next';
+import type { PageProps } from '../page.ts';
+
+export function FollowThroughPage(_props: PageProps) {
+  const { t } = useTranslation();
+  return (
+    <main className="area">
+      <h2>{t('followThrough.page.heading')}</h2>
+    </main>
+  );
+}
