@@ -1,0 +1,48 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { linearScale, niceTicks, timeTicks } from './chart-scales.ts';
+
+describe('chart scales', () => {
+  it('maps a domain linearly onto a range, reversed ranges included', () => {
+    const s = linearScale([0, 10], [100, 0]);
+    assert.equal(s(0), 100);
+    assert.equal(s(10), 0);
+    assert.equal(s(2.5), 75);
+    assert.equal(linearScale([3, 3], [0, 50])(3), 25);
+  });
+
+  it('picks 1-2-5 steps that cover the interval', () => {
+    assert.deepEqual(niceTicks(0, 1, 5), [0, 0.2, 0.4, 0.6, 0.8, 1]);
+    assert.deepEqual(niceTicks(0, 97, 5), [0, 20, 40, 60, 80]);
+    assert.deepEqual(niceTicks(-3, 3, 3), [-2, 0, 2]);
+    assert.deepEqual(niceTicks(5, 5, 4), [5]);
+    assert.deepEqual(niceTicks(Number.NaN, 1, 4), []);
+  });
+
+  it('ticks whole UTC days, weeks or month starts inside the span', () => {
+    const d = Date.UTC(2026, 0, 1);
+    const days = timeTicks(d + 3_600_000, d + 5 * 86_400_000, 5);
+    assert.equal(days[0], Date.UTC(2026, 0, 2));
+    assert.ok(days.every((t) => t % 86_400_000 === 0));
+    const months = timeTicks(d, Date.UTC(2026, 11, 31), 12);
+    assert.deepEqual(
+      months.map((t) => new Date(t).toISOString().slice(0, 7)),
+      [
+        '2026-02',
+        '2026-03',
+        '2026-04',
+        '2026-05',
+        '2026-06',
+        '2026-07',
+        '2026-08',
+        '2026-09',
+        '2026-10',
+        '2026-11',
+        '2026-12',
+      ],
+    );
+    const quarters = timeTicks(d, Date.UTC(2028, 0, 1), 8);
+    assert.ok(quarters.every((t) => new Date(t).getUTCMonth() % 3 === 0));
+    assert.deepEqual(timeTicks(d, d, 5), []);
+  });
+});
