@@ -54,6 +54,16 @@ export interface ActionItem {
   readonly completedUtc?: number;
   readonly evidence: readonly Evidence[];
   readonly droppedReason?: string;
+  /** Each side's own completion of its part; the item is done once both sides have completed theirs. */
+  readonly sides?: Readonly<Partial<Record<PartnerSide, SideCompletion>>>;
+}
+
+/** One side's completion of its part of an action item, by that side's secretariat, with evidence. */
+export interface SideCompletion {
+  readonly completedUtc: number;
+  /** User name of who marked it. */
+  readonly by: string;
+  readonly evidence: readonly Evidence[];
 }
 
 export interface DialogueSession {
@@ -123,6 +133,42 @@ export function completeActionItem(a: ActionItem, completedUtc: number, evidence
     throw new TandemError('INVALID_INPUT', 'evidence of completion is required', 'evidence');
   }
   return { ...a, status: 'done', completedUtc, evidence: [...a.evidence, ...evidence] };
+}
+
+/**
+ * Mark one side's part of an open action item done (each side's secretariat marks its own side). Needs evidence;
+ * a side cannot be completed twice. Once both sides are complete the item is done, at the later completion time,
+ * with the evidence of both sides.
+ */
+export function completeActionItemSide(
+  a: ActionItem,
+  side: PartnerSide,
+  completedUtc: number,
+  by: string,
+  evidence: readonly Evidence[],
+): ActionItem {
+  if (a.status !== 'open') {
+    throw new TandemError('CONFLICT', `action item ${a.id} is ${a.status}`, 'status');
+  }
+  if (a.sides?.[side] !== undefined) {
+    throw new TandemError('CONFLICT', `the ${side} side of action item ${a.id} is already done`, `sides.${side}`);
+  }
+  if (!Number.isFinite(completedUtc)) {
+    throw new TandemError('INVALID_INPUT', 'completion time must be a UTC time', 'completedUtc');
+  }
+  if (evidence.length === 0 || evidence.some((e) => e.reference.trim() === '')) {
+    throw new TandemError('INVALID_INPUT', 'evidence of completion is required', 'evidence');
+  }
+  const sides = { ...a.sides, [side]: { completedUtc, by, evidence } };
+  const other = side === 'KR' ? sides.JP : sides.KR;
+  if (other === undefined) return { ...a, sides };
+  return {
+    ...a,
+    sides,
+    status: 'done',
+    completedUtc: Math.max(completedUtc, other.completedUtc),
+    evidence: [...a.evidence, ...(sides.KR?.evidence ?? []), ...(sides.JP?.evidence ?? [])],
+  };
 }
 
 export function dropActionItem(a: ActionItem, reason: string): ActionItem {

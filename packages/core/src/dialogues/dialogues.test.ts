@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { SECONDS_PER_DAY, parseUtcTime } from '../units/index.ts';
 import { cancelEvent, confirmEvent, localized, markHeld, proposeEvent } from '../exchanges/index.ts';
 import type { ActionItem, DialogueSession } from './dialogue-session.ts';
-import { completeActionItem, dropActionItem, overdueActionItems, validateSession } from './dialogue-session.ts';
+import {
+  completeActionItem,
+  completeActionItemSide,
+  dropActionItem,
+  overdueActionItems,
+  validateActionItem,
+  validateSession,
+} from './dialogue-session.ts';
 import {
   SEARCH_PLAN_OPTIMISER_ENTRY,
   approveAsPlanOfRecord,
@@ -245,4 +252,23 @@ test('a session counts as held once its minutes are recorded', () => {
   assert.equal(ft.areas[0]!.done, 1);
   assert.equal(ft.areas[0]!.onTimeRate, 1);
   assert.equal(ft.areas[0]!.daysSinceLastDone, 10);
+});
+
+test('each side completes its own part of an action item; the item is done when both have', () => {
+  const krEv = [{ kind: 'document' as const, reference: 'ADD-2026-014', recordedUtc: t0 + day }];
+  const jpEv = [{ kind: 'link' as const, reference: 'https://example.org/atla', recordedUtc: t0 + 3 * day }];
+  assert.throws(() => completeActionItemSide(item, 'JP', t0, 'jp', []), { code: 'INVALID_INPUT', field: 'evidence' });
+  const jp = completeActionItemSide(item, 'JP', t0 + 3 * day, 'jp.secretariat', jpEv);
+  assert.equal(jp.status, 'open');
+  assert.equal(jp.sides?.JP?.by, 'jp.secretariat');
+  assert.throws(() => completeActionItemSide(jp, 'JP', t0 + 4 * day, 'jp', jpEv), {
+    code: 'CONFLICT',
+    field: 'sides.JP',
+  });
+  const both = completeActionItemSide(jp, 'KR', t0 + day, 'kr.secretariat', krEv);
+  assert.equal(both.status, 'done');
+  assert.equal(both.completedUtc, t0 + 3 * day, 'done at the later of the two completions');
+  assert.deepEqual(both.evidence, [...krEv, ...jpEv]);
+  assert.doesNotThrow(() => validateActionItem(both));
+  assert.throws(() => completeActionItemSide(both, 'KR', t0, 'kr', krEv), { code: 'CONFLICT' });
 });
