@@ -42,3 +42,33 @@ export function geodesicMidpoints(from: LonLat, to: LonLat, n: number): { pieceM
   }
   return { pieceM, samples };
 }
+
+/**
+ * Points along the geodesic from `from` to `to` (both ends included), `n` pieces, for drawing a leg on a map:
+ * a long leg drawn as a straight line in Web Mercator would misplace it by tens of kilometres.
+ */
+export function geodesicPath(from: LonLat, to: LonLat, n: number): LonLat[] {
+  const pieces = Math.max(1, Math.floor(n));
+  const line = WGS84.InverseLine(from[1], from[0], to[1], to[0]);
+  const out: LonLat[] = [];
+  for (let i = 0; i <= pieces; i++) {
+    const p = line.Position((i / pieces) * line.s13);
+    out.push([p.lon2 ?? 0, p.lat2 ?? 0]);
+  }
+  return out;
+}
+
+/**
+ * The closed ring of points at geodesic distance `radiusM` from `center` (Karney's direct problem at `n`
+ * equally spaced azimuths): a range ring on the ellipsoid.
+ */
+export function geodesicCircle(center: LonLat, radiusM: number, n = 72): LonLat[] {
+  const k = Math.max(8, Math.floor(n));
+  const ring: LonLat[] = [];
+  for (let i = 0; i < k; i++) {
+    const r = WGS84.Direct(center[1], center[0], (360 * i) / k, radiusM);
+    ring.push([r.lon2 ?? 0, r.lat2 ?? 0]);
+  }
+  ring.push(ring[0]!);
+  return ring;
+}

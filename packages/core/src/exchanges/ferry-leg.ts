@@ -213,3 +213,13 @@ export function evaluateLeg(
     issues,
   };
 }
+
+/**
+ * Still-air distance a leg may be, with reserves, when the alternate is `alternateS` of flight away: the trip
+ * time that leaves trip × (1 + contingency) + alternate + final reserve within endurance, flown at cruise TAS.
+ * The radius of the range ring drawn around a departure airfield. Metres, never negative.
+ */
+export function stillAirReachM(perf: FlightPerformance, alternateS = 0): number {
+  const tripS = (perf.enduranceS - perf.finalReserveS - alternateS) / (1 + perf.contingencyFraction);
+  return Math.max(0, tripS * perf.cruiseTasMps);
+}

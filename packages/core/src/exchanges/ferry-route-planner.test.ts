@@ -7,8 +7,8 @@ import { AirfieldDatabase } from './airfield.ts';
 import type { Airfield } from './airfield.ts';
 import type { AircraftType } from './aircraft-type.ts';
 import { findAircraftType, withOverrides } from './aircraft-type.ts';
-import { geodesicLeg } from './ferry-geodesic.ts';
-import { evaluateLeg, flightPerformance, legAirTimeS } from './ferry-leg.ts';
+import { geodesicCircle, geodesicLeg, geodesicPath } from './ferry-geodesic.ts';
+import { evaluateLeg, flightPerformance, legAirTimeS, stillAirReachM } from './ferry-leg.ts';
 import { planFerryRoute } from './ferry-route-planner.ts';
 import { localized } from './localized-text.ts';
 import { inputFigure } from './sourced-value.ts';
@@ -318,4 +318,18 @@ test('a route from an airfield to itself, or a stop repeated back to back, is re
       }),
     { code: 'INVALID_INPUT', field: 'via[1]' },
   );
+});
+
+test('range ring points lie at the radius, the drawn path ends on the airfields, reach keeps the reserves', () => {
+  const a: [number, number] = [127.9604, 37.4381];
+  const b: [number, number] = [127.6459, 26.1958];
+  for (const p of geodesicCircle(a, 1_000_000, 36)) assert.ok(Math.abs(geodesicLeg(a, p).distanceM - 1_000_000) < 1e-3);
+  const path = geodesicPath(a, b, 10);
+  assert.equal(path.length, 11);
+  assert.ok(geodesicLeg(path[0]!, a).distanceM < 1e-6 && geodesicLeg(path[10]!, b).distanceM < 1e-3);
+  const t50 = findAircraftType('T-50B');
+  const perf = flightPerformance(t50, t50.configurations[0]!);
+  // 1,850 km still-air range, 20 min final reserve at 450 kt, 5 % contingency (the seed inputs).
+  const expected = (1_850_000 - (20 / 60) * 450 * 1852) / 1.05;
+  assert.ok(Math.abs(stillAirReachM(perf) - expected) < 1, `${stillAirReachM(perf)} vs ${expected}`);
 });
