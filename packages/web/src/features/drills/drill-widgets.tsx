@@ -1,0 +1,94 @@
+/** Small pieces shared by the drill views: the API error line, the busy line, the map legend, the clock line. */
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-client.ts';
+import { DRILL_COLORS, formatSimTime, simUtc } from './drill-model.ts';
+
+/** The API's message (or the error's) for the page. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.field === undefined ? err.message : `${err.message} (${err.field})`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function ErrorLine({ error }: { readonly error: string | undefined }) {
+  const { t } = useTranslation();
+  if (error === undefined) return null;
+  return (
+    <p role="alert" className="error">
+      {t('drills.page.error', { message: error })}
+    </p>
+  );
+}
+
+export function BusyLine({ text }: { readonly text: string | undefined }) {
+  if (text === undefined) return null;
+  return (
+    <p role="status" aria-busy="true" className="hint">
+      <progress aria-label={text} /> {text}
+    </p>
+  );
+}
+
+/**
+ * One long action at a time per view: `run(busyText, fn)` shows the busy text, clears or sets the error with the
+ * API's message, and returns fn's result (undefined on error).
+ */
+export function useAction(): {
+  busy: string | undefined;
+  error: string | undefined;
+  setError: (e: string | undefined) => void;
+  run: <T>(busyText: string, fn: () => Promise<T>) => Promise<T | undefined>;
+} {
+  const [busy, setBusy] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const run = useCallback(async <T,>(busyText: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(busyText);
+    setError(undefined);
+    try {
+      return await fn();
+    } catch (err) {
+      setError(errorMessage(err));
+      return undefined;
+    } finally {
+      setBusy(undefined);
+    }
+  }, []);
+  return { busy, error, setError, run };
+}
+
+export type LegendKey = keyof typeof DRILL_COLORS | 'plan' | 'unit' | 'track';
+
+const LEGEND_COLOR: Readonly<Record<LegendKey, string>> = {
+  ...DRILL_COLORS,
+  plan: '#1b7f3b',
+  unit: '#7b2cbf',
+  track: '#0369a1',
+};
+
+/** The legend beside an overlay map (the map carries no text). */
+export function MapLegend({ keys }: { readonly keys: readonly LegendKey[] }) {
+  const { t } = useTranslation();
+  return (
+    <figure className="chart-legend" aria-label={t('drills.map.legend')}>
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {keys.map((k) => (
+          <li key={k}>
+            <span className="swatch" style={{ background: LEGEND_COLOR[k] }} aria-hidden="true" />{' '}
+            {t(`drills.map.${k}`)}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
+/** Drill time and its UTC instant. */
+export function SimClockLine({ startTimeS, atS }: { readonly startTimeS: number; readonly atS: number }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="sim-clock">
+      {t('drills.clock.simTime')}: <strong>{formatSimTime(atS)}</strong> · {t('drills.clock.utc')}:{' '}
+      {simUtc(startTimeS, atS)}
+    </span>
+  );
+}
