@@ -437,15 +437,25 @@ export const dialogueRoutes: readonly RouteSpec[] = [
     access: { roles: DIALOGUE_READERS },
     target: { none: true },
     handler: async (_req, _reply, ctx) => {
-      const recs = await listAllVisible(ctx.records(), 'commitment');
+      const repo = ctx.records();
+      const recs = await listAllVisible(repo, 'commitment');
+      const visible = new Set(
+        (await Promise.all(ACTIVITY_KINDS.map((k) => listAllVisible(repo, k)))).flat().map((r) => r.id),
+      );
       return {
-        items: recs.map((r) => ({
-          id: r.id,
-          ownerNation: r.ownerNation,
-          releasability: r.releasability,
-          ...(r.body as object),
-          title: readLocalized((r.body as { title?: unknown }).title, r.title),
-        })),
+        items: recs.map((r) => {
+          const b = r.body as { title?: unknown; activityIds?: unknown };
+          const ids = Array.isArray(b.activityIds) ? (b.activityIds as unknown[]) : [];
+          return {
+            ...(r.body as object),
+            id: r.id,
+            ownerNation: r.ownerNation,
+            releasability: r.releasability,
+            title: readLocalized(b.title, r.title),
+            // Links to records the caller cannot see are left out: their ids would reveal that they exist.
+            activityIds: ids.filter((x): x is string => typeof x === 'string' && visible.has(x)),
+          };
+        }),
       };
     },
   },
