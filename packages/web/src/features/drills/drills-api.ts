@@ -277,16 +277,16 @@ export class DrillsApi {
     return this.#api.request('GET', drill(id));
   }
 
-  start(id: string, clockFactor?: number): Promise<DrillInfo> {
-    return this.#api.request('POST', drill(id, '/start'), clockFactor === undefined ? {} : { clockFactor });
+  start(id: string, clockFactor: number): Promise<DrillInfo> {
+    return this.#api.request('POST', drill(id, '/start'), { clockFactor });
   }
 
   pause(id: string): Promise<DrillInfo> {
-    return this.#api.request('POST', drill(id, '/pause'), {});
+    return this.#api.request('POST', drill(id, '/pause'));
   }
 
-  resume(id: string, clockFactor?: number): Promise<DrillInfo> {
-    return this.#api.request('POST', drill(id, '/resume'), clockFactor === undefined ? {} : { clockFactor });
+  resume(id: string, clockFactor: number): Promise<DrillInfo> {
+    return this.#api.request('POST', drill(id, '/resume'), { clockFactor });
   }
 
   advance(id: string, toS: number): Promise<DrillInfo> {
@@ -294,7 +294,7 @@ export class DrillsApi {
   }
 
   finish(id: string): Promise<DrillInfo> {
-    return this.#api.request('POST', drill(id, '/finish'), {});
+    return this.#api.request('POST', drill(id, '/finish'));
   }
 
   /** What players see (the only drill state a player's page requests). */
@@ -315,7 +315,7 @@ export class DrillsApi {
   }
 
   proposal(id: string): Promise<Proposal> {
-    return this.#api.request('POST', drill(id, '/proposal'), {});
+    return this.#api.request('POST', drill(id, '/proposal'));
   }
 
   liveInject(id: string, text: DrillText): Promise<{ id: string; atS: number }> {
@@ -323,7 +323,7 @@ export class DrillsApi {
   }
 
   releaseInject(id: string, injectId: string): Promise<{ id: string; atS: number }> {
-    return this.#api.request('POST', drill(id, `/injects/${encodeURIComponent(injectId)}/release`), {});
+    return this.#api.request('POST', drill(id, '/injects/release'), { injectId });
   }
 
   evaluate(
@@ -359,7 +359,7 @@ export class DrillsApi {
   }
 
   closeAction(id: string, actionId: string, note: string): Promise<{ improvementPlan: ImprovementPlan }> {
-    return this.#api.request('POST', drill(id, `/corrective-actions/${encodeURIComponent(actionId)}/close`), { note });
+    return this.#api.request('POST', drill(id, '/corrective-actions/close'), { actionId, note });
   }
 
   replay(id: string, stepS = 300): Promise<DrillReplay> {

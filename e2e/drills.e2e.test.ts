@@ -1,0 +1,190 @@
+/**
+ * Drills end to end in Debian's Chromium against the real server (issue 7), in Korean: a controller sets up a
+ * drill from a library template and starts it; a player in another browser context proposes a plan with the
+ * optimiser and accepts it as the plan of record (never requesting the controllers' /control); the controller
+ * advances the clock to the end and finishes; an evaluator rates every objective on the HSEEP scale; the report
+ * page shows the summary; the PDF downloads in Korean and, after switching the language, in Japanese, and
+ * `pdftotext` finds Korean and Japanese text in them.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { findDrillTemplate, HSEEP_RATING_LABELS } from '@tandem/core';
+import { ko } from '../packages/web/src/i18n/messages-ko.ts';
+import { drillsMessages } from '../packages/web/src/features/drills/messages.ts';
+import { launchChromium } from './support/browser.ts';
+import { ensureWebBuild } from './support/build-web.ts';
+import { startTestServer } from './support/test-server.ts';
+import type { TestServer } from './support/test-server.ts';
+
+const TEMPLATE = findDrillTemplate('person-overboard');
+const PASSWORD = 'tandem-demo-2026';
+const d = drillsMessages.ko;
+const dja = drillsMessages.ja;
+
+let server: TestServer;
+let browser: Browser;
+
+before(async () => {
+  ensureWebBuild();
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fill = (s: string, values: Record<string, string | number>): string =>
+  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+
+async function signedIn(
+  username: string,
+  hash: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[]; urls: string[] }> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const urls: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => urls.push(r.url()));
+  await page.goto(`${server.url}/app/?lang=ko${hash}`);
+  await page.getByLabel(ko.signIn.username).fill(username);
+  await page.getByLabel(ko.signIn.password).fill(PASSWORD);
+  await page.getByRole('button', { name: ko.signIn.submit }).click();
+  await page
+    .getByText(fill(ko.app.signedInAs, { name: username, nation: username.slice(0, 2).toUpperCase() }))
+    .waitFor();
+  return { context, page, errors, urls };
+}
+
+function pdfText(path: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+}
+
+test('controller sets up and runs a drill, a player plans, an evaluator rates, the report downloads in ko and ja', async (t) => {
+  const started = performance.now();
+  const step = (name: string): void => t.diagnostic(`${name} at ${Math.round(performance.now() - started)} ms`);
+  const controller = await signedIn('kr.controller', '#/drills');
+  const contexts = [controller.context];
+  try {
+    const c = controller.page;
+    // Library and setup.
+    const card = c.getByRole('article', { name: TEMPLATE.name.ko });
+    await card.waitFor();
+    assert.ok(
+      (await c.getByTestId('drill-library').getByRole('article').count()) >= 10,
+      'the library has 10+ templates',
+    );
+    await card.getByRole('button', { name: fill(d.library.use, { name: TEMPLATE.name.ko }) }).click();
+    await c.getByLabel(d.setup.title).fill('E2E 인원 해상추락 훈련');
+    await c.getByLabel(d.setup.seed).fill('7');
+    await c.getByLabel(d.setup.startUtc).fill('2026-06-01T09:00');
+    await c.getByLabel(d.setup.clockFactor).fill('60');
+    await c.getByLabel(d.setup.durationH).fill('3');
+    await c.getByRole('button', { name: d.setup.create }).click();
+    await c.getByTestId('control-view').waitFor({ timeout: 30_000 });
+    const id = /#\/drills\/([^/]+)\/control/.exec(c.url())?.[1];
+    assert.ok(id !== undefined, c.url());
+    await c.getByRole('button', { name: d.clock.start, exact: true }).click();
+    await c.getByTestId('drill-status').filter({ hasText: d.status.running }).waitFor({ timeout: 30_000 });
+    await c.getByTestId('truth-table').waitFor({ timeout: 30_000 });
+    step('drill set up and started');
+
+    // The player: briefing and MAYDAY, the optimiser's proposal, accepted as the plan of record.
+    const player = await signedIn('kr.planner', `#/drills/${id}/play`);
+    contexts.push(player.context);
+    const p = player.page;
+    await p.getByTestId('inject-feed').locator('li').first().waitFor({ timeout: 30_000 });
+    await p.getByTestId('replan').waitFor();
+    await p.getByRole('button', { name: d.player.propose }).click();
+    await p.getByTestId('proposal').waitFor({ timeout: 60_000 });
+    assert.ok((await p.getByTestId('proposal').locator('tbody tr').count()) >= 1, 'the proposal tasks units');
+    await p.getByRole('button', { name: d.player.accept }).click();
+    await p.getByTestId('accepted').waitFor({ timeout: 30_000 });
+    assert.ok((await p.getByTestId('plans').locator('li').count()) >= 1);
+    await p.getByLabel(d.player.messageText).fill('SITREP 1: 수색 개시');
+    await p.getByRole('button', { name: d.player.send }).click();
+    await p.getByTestId('messages').getByText('SITREP 1: 수색 개시').first().waitFor();
+    assert.ok(
+      !player.urls.some((u) => /\/control(\?|$)/.test(new URL(u).pathname + '?')),
+      `the player requested /control: ${player.urls.filter((u) => u.includes('/control')).join(', ')}`,
+    );
+    step('player planned');
+
+    // The controller runs the clock to the end and finishes.
+    await c.getByRole('button', { name: d.clock.toEnd }).click();
+    await c.getByRole('button', { name: d.clock.finish }).waitFor();
+    await c.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, undefined, {
+      timeout: 60_000,
+    });
+    await c.getByRole('button', { name: d.clock.finish }).click();
+    await c.getByTestId('drill-status').filter({ hasText: d.status.finished }).waitFor({ timeout: 60_000 });
+    step('drill finished');
+
+    // The evaluator rates each objective.
+    const evaluator = await signedIn('kr.evaluator', `#/drills/${id}/evaluate`);
+    contexts.push(evaluator.context);
+    const e = evaluator.page;
+    await e.getByTestId('evaluate-view').waitFor({ timeout: 30_000 });
+    const ratings = ['P', 'S', 'M', 'P', 'S'] as const;
+    for (const [k, o] of TEMPLATE.objectives.entries()) {
+      const rating = ratings[k % ratings.length] as (typeof ratings)[number];
+      await e.getByLabel(fill(d.evaluate.ratingFor, { id: o.id })).selectOption(rating);
+      await e.getByLabel(fill(d.evaluate.observationsFor, { id: o.id })).fill(`관찰 ${k + 1}: 양국 간 조정 원활`);
+      await e.getByRole('button', { name: fill(d.evaluate.saveFor, { id: o.id }) }).click();
+      await e
+        .getByTestId(`objective-${o.id}`)
+        .getByRole('status')
+        .filter({ hasText: HSEEP_RATING_LABELS[rating].ko })
+        .waitFor({ timeout: 15_000 });
+    }
+    assert.equal(await e.getByTestId('evaluations').locator('li').count(), TEMPLATE.objectives.length);
+    step('objectives rated');
+
+    // The report: summary, findings with the evaluator's ratings, the PDF in Korean then Japanese.
+    await c.goto(`${server.url}/app/?lang=ko#/drills/${id}/report`);
+    const summary = c.getByTestId('report-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    const summaryText = await summary.innerText();
+    for (const label of [d.report.posAchieved, d.report.survivors, d.report.timeToFirstDetection])
+      assert.ok(summaryText.includes(label), `summary lacks ${label}: ${summaryText}`);
+    assert.match(summaryText, /\d+\.\d %/);
+    const findings = await c.getByTestId('findings').innerText();
+    assert.ok(findings.includes(HSEEP_RATING_LABELS.M.ko), findings);
+    step('report shown');
+
+    const [koDownload] = await Promise.all([
+      c.waitForEvent('download', { timeout: 60_000 }),
+      c.getByRole('button', { name: d.report.pdf }).click(),
+    ]);
+    assert.match(koDownload.suggestedFilename(), /-ko\.pdf$/);
+    const koPath = await koDownload.path();
+    assert.equal(readFileSync(koPath).subarray(0, 5).toString('latin1'), '%PDF-');
+    const koText = pdfText(koPath);
+    assert.ok((koText.match(/[가-힣]/g) ?? []).length > 20, `Korean text in the PDF: ${koText.slice(0, 300)}`);
+    step('ko PDF');
+
+    await c.locator('select[name="language"]').selectOption('ja');
+    await c.getByRole('button', { name: dja.report.pdf }).waitFor();
+    await c.getByTestId('report-summary').getByText(dja.report.posAchieved).waitFor({ timeout: 30_000 });
+    const [jaDownload] = await Promise.all([
+      c.waitForEvent('download', { timeout: 60_000 }),
+      c.getByRole('button', { name: dja.report.pdf }).click(),
+    ]);
+    assert.match(jaDownload.suggestedFilename(), /-ja\.pdf$/);
+    const jaText = pdfText(await jaDownload.path());
+    assert.ok(
+      (jaText.match(/[\u3040-\u30ff]/g) ?? []).length > 10,
+      `Japanese kana in the PDF: ${jaText.slice(0, 300)}`,
+    );
+    step('ja PDF');
+
+    for (const x of [controller, player, evaluator]) assert.deepEqual(x.errors, []);
+  } finally {
+    for (const x of contexts) await x.close();
+  }
+});
