@@ -2,7 +2,7 @@
  * Demo data for exchanges, seeded once with the rest of the demo (demo-data.ts): the Black Eagles' ferry to Naha
  * of 28 Jan 2026 (issue 8) with its landing clearance and fuel support, the stop planned for Nov 2025 that was
  * postponed at short notice, the 28 Jan 2026 stopover (confirmed by both sides and held), and a joint display
- * proposed for later. Events have fixed ids so commitments can list them (`DEMO_EXCHANGE_EVENT_IDS`).
+ * proposed for later. Events carry the demo joint statement's aerobatic-exchanges commitment and have fixed ids.
  */
 import { SEED_AIRCRAFT_TYPES, parseUtcTime, seedAirfieldDatabase } from '@tandem/core';
 import type { TandemDatabase } from '../db/database.ts';
@@ -11,6 +11,7 @@ import { SarRecordRepository } from '../records/sar-record-repository.ts';
 import { computeFerryPlan } from '../exchanges/ferry-service.ts';
 import type { FerryRequestJson } from '../exchanges/ferry-service.ts';
 import { ExchangeEvents } from '../exchanges/exchange-events.ts';
+import { DEMO_COMMITMENT_IDS } from './demo-dialogues.ts';
 
 /** Demo actors by username (see USERS in demo-data.ts). */
 export type DemoActors = ReadonlyMap<string, Actor>;
@@ -110,7 +111,7 @@ export async function seedDemoExchanges(database: TandemDatabase, actors: DemoAc
       startUtc: utc('2025-11-05T01:00:00Z'),
       endUtc: utc('2025-11-05T09:00:00Z'),
       releasability: 'public',
-      commitmentIds: [],
+      commitmentIds: [DEMO_COMMITMENT_IDS['aerobatic-exchanges']],
       ferryPlanId: DEMO_FERRY_PLAN_ID,
     },
     DEMO_EXCHANGE_EVENT_IDS.postponedNov2025,
@@ -123,7 +124,7 @@ export async function seedDemoExchanges(database: TandemDatabase, actors: DemoAc
       startUtc: utc('2026-01-28T03:00:00Z'),
       endUtc: utc('2026-01-28T10:00:00Z'),
       releasability: 'public',
-      commitmentIds: [],
+      commitmentIds: [DEMO_COMMITMENT_IDS['aerobatic-exchanges']],
       ferryPlanId: DEMO_FERRY_PLAN_ID,
     },
     DEMO_EXCHANGE_EVENT_IDS.stopoverJan2026,
@@ -153,7 +154,7 @@ export async function seedDemoExchanges(database: TandemDatabase, actors: DemoAc
       startUtc: utc('2026-08-23T01:00:00Z'),
       endUtc: utc('2026-08-23T05:00:00Z'),
       releasability: 'bilateral',
-      commitmentIds: [],
+      commitmentIds: [DEMO_COMMITMENT_IDS['aerobatic-exchanges']],
     },
     DEMO_EXCHANGE_EVENT_IDS.jointDisplay,
   );
