@@ -13,6 +13,7 @@ const PACKAGES: Readonly<Record<string, string>> = {
   postgresql: 'the server tests run every repository test on PostgreSQL too (initdb/pg_ctl on loopback)',
   chromium: 'the web end-to-end tests and the what-if benchmark run the app in headless Chromium (playwright-core)',
   'fonts-noto-cjk': 'Korean and Japanese text in the web app when Chromium renders it',
+  'poppler-utils': 'pdftotext reads back the drill report PDFs (Korean and Japanese text) in the server tests',
 };
 
 function installed(pkg: string): boolean {

@@ -35,6 +35,7 @@ import { webRoutes } from './routes/web-routes.ts';
 import { drillRoutes } from './routes/drill-routes.ts';
 import { exchangeRoutes } from './routes/exchange-routes.ts';
 import { dialogueRoutes } from './routes/dialogue-routes.ts';
+import { closePdfBrowser } from './reports/html-to-pdf.ts';
 
 export interface BuildAppOptions {
   readonly database: TandemDatabase;
@@ -177,6 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<TandemApp> {
     app.addHook('onClose', async () => pool.stop());
   }
   if (transport !== undefined) app.addHook('onClose', async () => transport.stop());
+  app.addHook('onClose', async () => closePdfBrowser());
 
   const routes = routeTable(options);
   const seen = new Set<string>();

@@ -29,6 +29,8 @@ export type DrillAction =
       readonly atS: number;
       readonly kind: 'plan';
       readonly areas: readonly { readonly unitId: string; readonly ring: readonly LonLat[] }[];
+      /** The plan's own POS estimate, when the planner gave one. */
+      readonly plannedPos?: number;
     }
   | {
       readonly atS: number;
@@ -80,13 +82,14 @@ export function openDrill(
   return { session, reference: { tracks, index } };
 }
 
-function applyAction(session: DrillSession, a: DrillAction): void {
+/** Apply one recorded action to a session at its current time (the caller advanced it to `a.atS`). */
+export function applyDrillAction(session: DrillSession, a: DrillAction): void {
   switch (a.kind) {
     case 'assign':
       session.assign(a.unitId, a.waypoints);
       return;
     case 'plan':
-      session.recordPlan({ by: 'players', areas: a.areas, plannedPos: undefined });
+      session.recordPlan({ by: 'players', areas: a.areas, plannedPos: a.plannedPos });
       return;
     case 'message':
       session.sendMessage({ from: a.from, to: a.to, kind: 'message', text: a.text });
@@ -122,7 +125,7 @@ export function runDrill(spec: DrillSpec, opts: RunDrillOptions): DrillResult {
   for (const t of times) {
     const delivered = session.advanceTo(t);
     while (k < actions.length && (actions[k] as DrillAction).atS <= t)
-      applyAction(session, actions[k++] as DrillAction);
+      applyDrillAction(session, actions[k++] as DrillAction);
     player?.decide(delivered);
   }
   return {
