@@ -82,7 +82,8 @@ function exchangeEventActivity(rec: SarRecord): Activity | undefined {
   const status = typeof b['status'] === 'string' ? b['status'] : 'proposed';
   const history = Array.isArray(b['history']) ? b['history'].filter(isObject) : [];
   const held = history.find((h) => h['to'] === 'held');
-  const heldUtc = held === undefined ? undefined : (num(held['atUtc']) ?? endUtc);
+  // A held event took place on its dates: it counts as completed at its end, not when someone marked it held.
+  const heldUtc = held === undefined && status !== 'held' ? undefined : (endUtc ?? num(held?.['atUtc']));
   return {
     id: rec.id,
     kind: 'exchange-event',

@@ -101,7 +101,7 @@ export function DialoguesPage(props: PageProps) {
   return (
     <main className="area dialogues">
       <h2>{t('dialogues.page.heading')}</h2>
-      <nav className="sub-nav" aria-label={t('dialogues.page.heading')}>
+      <nav className="sub-nav" aria-label={t('dialogues.page.heading')} style={{ display: 'flex', gap: '1.2rem' }}>
         <a href="#/dialogues" aria-current={head === undefined ? 'page' : undefined}>
           {t('dialogues.page.sessions')}
         </a>

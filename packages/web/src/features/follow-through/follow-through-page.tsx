@@ -89,8 +89,8 @@ export function FollowThroughPage(props: PageProps) {
           xLabel={t('followThrough.page.quarter')}
           yLabel={t('followThrough.page.completed')}
           yMin={0}
-          xFormat={(x) => quarters[Math.round(x)] ?? ''}
-          yFormat={(y) => String(Math.round(y))}
+          xFormat={(x) => (Number.isInteger(x) ? (quarters[x] ?? '') : '')}
+          yFormat={(y) => (Number.isInteger(y) ? String(y) : '')}
           series={areas.map((a, k) => ({
             label: areaName(a.area),
             color: paletteColor(k),
@@ -102,11 +102,11 @@ export function FollowThroughPage(props: PageProps) {
           yLabel={t('followThrough.page.onTimeAxis')}
           yMax={100}
           yFormat={(y) => `${Math.round(y)}%`}
-          bars={areas.map((a, k) => ({
-            label: areaName(a.area),
-            value: a.onTimeRate === null ? 0 : a.onTimeRate * 100,
-            color: paletteColor(k),
-          }))}
+          bars={areas.flatMap((a, k) =>
+            a.onTimeRate === null
+              ? []
+              : [{ label: areaName(a.area), value: a.onTimeRate * 100, color: paletteColor(k) }],
+          )}
         />
       </div>
       <TimelineChart

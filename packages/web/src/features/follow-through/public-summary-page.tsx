@@ -29,7 +29,7 @@ export function PublicSummaryPage(props: PublicPageProps) {
           <BarChart
             title={t('followThrough.public.chart')}
             yLabel={t('followThrough.public.count')}
-            yFormat={(y) => String(Math.round(y))}
+            yFormat={(y) => (Number.isInteger(y) ? String(y) : '')}
             bars={[...summary.areas]
               .sort((a, b) => areaOrder(a.area, b.area))
               .map((a, k) => ({ label: areaName(a.area), value: a.done, color: paletteColor(k) }))}
