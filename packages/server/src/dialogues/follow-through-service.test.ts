@@ -35,8 +35,13 @@ const commitments = [
 
 test('links by the commitment, by the activity, or by the default area; unreadable bodies are skipped', () => {
   const activities = [
-    rec('drill-listed', 'drill', { status: 'finished', finishedUtc: T0 + 10 * DAY, afterActionReport: { ok: 1 } }),
-    rec('drill-default', 'drill', { state: 'planned', startUtc: T0 + 200 * DAY }),
+    rec('drill-listed', 'drill', {
+      schema: 'tandem.drill/1',
+      status: 'finished',
+      startTimeS: T0 + 9 * DAY,
+      finishedUtc: new Date((T0 + 10 * DAY) * 1000).toISOString(),
+    }),
+    rec('drill-default', 'drill', { status: 'setup', startTimeS: T0 + 200 * DAY }),
     rec('drill-empty', 'drill', {}),
     rec('event-named', 'exchange_event', {
       title: { en: 'Naha', ko: '나하', ja: '那覇' },
@@ -59,7 +64,11 @@ test('links by the commitment, by the activity, or by the default area; unreadab
   });
   const byId = new Map(v.activities.map((a) => [a.id, a]));
   assert.equal(byId.get('drill-listed')!.state, 'done', 'a finished drill with its after-action report is done');
-  assert.equal(byId.get('drill-listed')!.evidence[0]!.kind, 'report');
+  assert.equal(byId.get('drill-listed')!.completedUtc, T0 + 10 * DAY);
+  assert.deepEqual(
+    byId.get('drill-listed')!.evidence.map((e) => [e.kind, e.reference]),
+    [['report', '/api/drills/drill-listed/report']],
+  );
   assert.equal(byId.get('drill-default')!.state, 'planned');
   const ev = byId.get('event-named')!;
   assert.equal(ev.completedUtc, T0 + 28 * DAY, 'a held event is completed at its end, not when marked held');

@@ -99,31 +99,41 @@ function exchangeEventActivity(rec: SarRecord): Activity | undefined {
 
 const DRILL_FINISHED = new Set(['finished', 'completed', 'complete', 'closed', 'ended', 'done', 'evaluated']);
 
+/** Epoch seconds from a number or an ISO-8601 string. */
+function time(v: unknown): number | undefined {
+  if (typeof v === 'string') {
+    const ms = Date.parse(v);
+    return Number.isFinite(ms) ? ms / 1000 : undefined;
+  }
+  return num(v);
+}
+
 /**
- * A drill record as an activity of the SAR-training area: done when finished, with its after-action report (or
- * listed evidence) as evidence. Field names are read tolerantly.
+ * A drill record (docs/domain/drills-api.md; body `tandem.drill/1`) as an activity of the SAR-training area:
+ * planned at its MAYDAY time, done once `finished`, with its after-action report (computed at finish and served
+ * at `/api/drills/:id/report`) as evidence. Field names are read tolerantly.
  */
 function drillActivity(rec: SarRecord): Activity {
   const b = isObject(rec.body) ? rec.body : {};
   const status = typeof b['status'] === 'string' ? b['status'] : typeof b['state'] === 'string' ? b['state'] : '';
-  const planned = num(b['startUtc']) ?? num(b['plannedUtc']) ?? num(b['scheduledUtc']);
-  const ended = num(b['finishedUtc']) ?? num(b['endedUtc']) ?? num(b['completedUtc']) ?? num(b['endUtc']);
-  const finished = DRILL_FINISHED.has(status) || num(b['finishedUtc']) !== undefined;
+  const planned = time(b['startTimeS']) ?? time(b['startUtc']) ?? time(b['plannedUtc']);
+  const finished = DRILL_FINISHED.has(status);
+  const ended = time(b['finishedUtc']) ?? time(b['completedUtc']) ?? time(b['endUtc']);
   const evidence = readEvidence(b['evidence']);
-  const report = b['afterActionReport'] ?? b['afterAction'] ?? b['report'];
-  if (finished && report !== undefined && report !== null) {
+  if (finished) {
     evidence.push({
       kind: 'report',
-      reference: `drill/${rec.id}/after-action`,
+      reference: `/api/drills/${rec.id}/report`,
       description: 'after-action report',
       recordedUtc: ended ?? 0,
     });
   }
-  const completedUtc = finished ? (ended ?? (Date.parse(rec.updatedAt) / 1000 || undefined)) : undefined;
+  const updated = Date.parse(rec.updatedAt) / 1000;
+  const completedUtc = finished ? (ended ?? (Number.isFinite(updated) ? updated : undefined)) : undefined;
   return {
     id: rec.id,
     kind: 'drill',
-    title: readLocalized(b['title'], rec.title),
+    title: readLocalized(b['title'] ?? b['name'], rec.title),
     ...(planned === undefined ? {} : { plannedUtc: planned }),
     ...(completedUtc === undefined ? {} : { completedUtc }),
     cancelled: status === 'cancelled' || status === 'aborted',
