@@ -118,6 +118,52 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(view['warnings'], []);
       assert.equal(view['clearances'][0].reference, 'JP-DC-2030-001');
 
+      // Japan's landing lead time set to 100 days: the request went in 88 days ahead, so it was late.
+      assert.equal(
+        (
+          await call(krViewer, 'POST', '/api/clearance-rules', {
+            country: 'JP',
+            kind: 'landing',
+            leadTimeDays: 100,
+            source: 'x',
+          })
+        ).status,
+        403,
+      );
+      const rule = await call(jp, 'POST', '/api/clearance-rules', {
+        country: 'JP',
+        kind: 'landing',
+        leadTimeDays: 100,
+        source: 'AIP Japan GEN 1.2 (test)',
+      });
+      assert.equal(rule.status, 200, rule.res.body);
+      view = (await call(kr, 'GET', `/api/ferry-plans/${id}`)).json();
+      assert.deepEqual(
+        view['warnings'].map((w: any) => [w.code, w.requestByUtc]),
+        [['REQUESTED_LATE', Date.parse('2030-01-28T00:00:00Z') / 1000 - 100 * 86_400]],
+      );
+      assert.deepEqual(
+        view['leadTimeRules'].map((r: any) => [r.country, r.kind, r.leadTimeDays, r.updatedBy]),
+        [['JP', 'landing', 100, 'jp-exchange_officer']],
+      );
+      await call(kr, 'POST', '/api/clearance-rules', {
+        country: 'JP',
+        kind: 'landing',
+        leadTimeDays: 30,
+        source: 'back',
+      });
+      assert.deepEqual((await call(kr, 'GET', `/api/ferry-plans/${id}`)).json()['warnings'], []);
+      const ruleAudit = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_nation'])
+        .where('entity_id', '=', 'JP/landing')
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        ruleAudit.map((a) => `${a.action}/${a.actor_nation}`),
+        ['clearance_rule.set/JP', 'clearance_rule.set/KR'],
+      );
+
       const late = await call(jp, 'POST', `/api/ferry-plans/${id}/clearances`, {
         legIndex: 3,
         country: 'JP',

@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import {
-  DEFAULT_LEAD_TIME_RULES,
   TandemError,
   clearanceFromJson,
   formatUtcTime,
@@ -41,6 +40,7 @@ import {
 } from '../exchanges/reference-data.ts';
 import type { AircraftTypeRecordBody } from '../exchanges/reference-data.ts';
 import { ExchangeEvents, eventBody } from '../exchanges/exchange-events.ts';
+import { MAX_LEAD_TIME_DAYS, leadTimeRules, setLeadTimeRule } from '../exchanges/lead-time-rules.ts';
 import { ID_PARAMS, RELEASABILITY_SCHEMA } from './route-spec.ts';
 import type { RequestContext, RouteSpec } from './route-spec.ts';
 
@@ -183,14 +183,16 @@ async function planView(ctx: RequestContext, id: string) {
     ownerNation: r.ownerNation,
   }));
   const asOf = nowUtc();
+  const rules = await leadTimeRules(ctx.database);
+  const needed = neededClearances(body.plan, db);
   return {
     record: { ...record, body: undefined },
     request: body.request,
     plan: body.plan,
-    needed: neededClearances(body.plan, db),
+    needed,
     clearances,
-    warnings: clearanceWarnings(body.plan, clearances, db, asOf),
-    leadTimeRules: DEFAULT_LEAD_TIME_RULES,
+    warnings: clearanceWarnings(body.plan, clearances, db, asOf, rules),
+    leadTimeRules: rules.filter((r) => needed.some((n) => n.country === r.country && n.kind === r.kind)),
     supportItems,
     supportWithoutLegalBasis: supportWithoutLegalBasis(supportItems),
     events,
@@ -442,11 +444,39 @@ export const exchangeRoutes: readonly RouteSpec[] = [
   {
     method: 'GET',
     url: '/api/clearance-rules',
-    summary: 'Clearance lead-time rules per country and kind, with their sources',
+    summary:
+      'Clearance lead-time rules per country and kind (defaults, or as set by an exchange officer), with sources',
     tags,
     access: readers,
     target: { none: true },
-    handler: async () => ({ items: DEFAULT_LEAD_TIME_RULES }),
+    handler: async (_req, _reply, ctx) => ({ items: await leadTimeRules(ctx.database) }),
+  },
+  {
+    method: 'POST',
+    url: '/api/clearance-rules',
+    summary: "Set a country's clearance lead time for overflight or landing, with its source (audited)",
+    tags,
+    access: editors,
+    target: { none: true },
+    schema: {
+      body: {
+        type: 'object',
+        required: ['country', 'kind', 'leadTimeDays', 'source'],
+        additionalProperties: false,
+        properties: {
+          country: COUNTRY,
+          kind: { type: 'string', enum: ['overflight', 'landing'] },
+          leadTimeDays: { type: 'integer', minimum: 0, maximum: MAX_LEAD_TIME_DAYS },
+          source: SHORT,
+        },
+      },
+    },
+    handler: async (req, _reply, ctx) =>
+      setLeadTimeRule(
+        ctx.database,
+        ctx.actor,
+        req.body as { country: string; kind: 'overflight' | 'landing'; leadTimeDays: number; source: string },
+      ),
   },
   // --- ferry plans ------------------------------------------------------------------------------------------
   {

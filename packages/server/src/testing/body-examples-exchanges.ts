@@ -33,7 +33,7 @@ export const exchangeBodyExamples: BodyExampleFactory = async ({ repo }) => {
     'ev-body-2',
   );
   return {
-    tables: [],
+    tables: ['exchange_lead_time_rules'],
     bodies: {
       'POST /api/airfields': {
         url: '/api/airfields',
@@ -65,6 +65,10 @@ export const exchangeBodyExamples: BodyExampleFactory = async ({ repo }) => {
           source: 'test',
           releasability: 'bilateral',
         },
+      },
+      'POST /api/clearance-rules': {
+        url: '/api/clearance-rules',
+        body: { country: 'JP', kind: 'landing', leadTimeDays: 21, source: 'AIP Japan GEN 1.2' },
       },
       'POST /api/ferry/plan': { url: '/api/ferry/plan', body: { type: 'T-50B', from: 'RKNW', to: 'ROAH' } },
       'POST /api/ferry-plans': {

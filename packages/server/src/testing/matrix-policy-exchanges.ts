@@ -107,6 +107,10 @@ export const EXCHANGE_POLICY: Record<string, Policy> = {
     }),
   },
   'GET /api/clearance-rules': { who: READERS },
+  'POST /api/clearance-rules': {
+    who: EDITORS,
+    body: (c) => ({ country: 'JP', kind: 'landing', leadTimeDays: c.n % 60, source: 'matrix test' }),
+  },
   'POST /api/ferry/plan': { who: READERS, body: () => FERRY_REQUEST },
   'POST /api/ferry-plans': {
     who: EDITORS,
