@@ -22,6 +22,7 @@ const COMMANDS: Readonly<Record<string, string>> = {
   audit: './commands/audit.ts',
   ferry: './commands/ferry.ts',
   drill: './commands/drill.ts',
+  dialogues: './commands/dialogues.ts',
 };
 
 async function load(name: string): Promise<CommandModule | undefined> {
