@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../packages/web/src/i18n/messages-en.ts';
 import { ja } from '../packages/web/src/i18n/messages-ja.ts';
+import { ko } from '../packages/web/src/i18n/messages-ko.ts';
 import { dialoguesMessages } from '../packages/web/src/features/dialogues/messages.ts';
 import { followThroughMessages } from '../packages/web/src/features/follow-through/messages.ts';
 import { launchChromium } from './support/browser.ts';
@@ -156,6 +157,29 @@ describe('dialogues, follow-through and the public summary', () => {
       assert.ok(!text.includes('Exchange drift test cases'), "a bilateral session's items are not public");
       assert.ok(!text.includes('example.org'), 'no evidence references on the public page');
       assert.ok(text.includes(KR_ITEM) && text.includes(JP_ITEM), "the public session's items are listed");
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an administrator switches the search-plan optimiser off and on in the AI use register (Korean)', async () => {
+    const page = await browser.newPage();
+    const r = dialoguesMessages.ko.register;
+    try {
+      await page.goto(`${server.url}/app/?lang=ko#/dialogues/ai-register`);
+      await signIn(page, ko as unknown as typeof en, 'kr.admin');
+      await page.getByRole('heading', { name: r.heading }).waitFor();
+      const entry = page.locator('article[data-feature-id="search-plan-optimiser"]');
+      await entry.getByText(r.noGaps).waitFor();
+      assert.equal(await entry.getByRole('row').filter({ hasText: '합법성' }).count(), 1, 'NATO lawfulness mapped');
+      await entry.locator('[data-switch="on"]').waitFor();
+      await entry.getByLabel(r.reason).fill('E2E: validation pending');
+      await entry.getByRole('button', { name: r.turnOff }).click();
+      await entry.locator('[data-switch="off"]').waitFor();
+      assert.match((await entry.textContent()) ?? '', /E2E: validation pending/);
+      await entry.getByLabel(r.reason).fill('E2E: validated');
+      await entry.getByRole('button', { name: r.turnOn }).click();
+      await entry.locator('[data-switch="on"]').waitFor();
     } finally {
       await page.close();
     }
