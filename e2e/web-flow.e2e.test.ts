@@ -159,6 +159,11 @@ for (const lang of LANGS) {
         assert.ok((await page.getByTestId('search-action').innerText()).length > 50);
 
         step('plan shown');
+        // The optimiser's plan becomes the plan of record only by the planner's approval (AI use register).
+        await page.getByRole('button', { name: m.plan.approve }).click();
+        const por = page.getByTestId('plan-of-record');
+        await por.waitFor();
+        assert.ok((await por.innerText()).includes('kr.planner'));
         // GPX download: a real file with waypoints near the case.
         const gpxButton = page.getByRole('button', { name: /^GPX/ }).first();
         const [download] = await Promise.all([page.waitForEvent('download'), gpxButton.click()]);

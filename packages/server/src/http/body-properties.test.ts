@@ -49,6 +49,7 @@ function validBodies(ids: { scenario: string; driftRun: string }): Record<string
     'POST /api/plans/:id/releasability': { releasability: 'national', reason: 'r' },
     'POST /api/data-files/:id/releasability': { releasability: 'national', reason: 'r' },
     'POST /api/drift-runs/:id/releasability': { releasability: 'national', reason: 'r' },
+    'POST /api/plans/:id/approve': { note: 'approved after checking the manual datum' },
     'POST /api/web/plan': {
       driftRunId: ids.driftRun,
       atTime: '2026-01-01T01:00:00Z',

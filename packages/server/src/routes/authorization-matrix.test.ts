@@ -87,6 +87,20 @@ const POLICY: Record<string, Policy> = {
     gateOnly: true,
     body: () => ({ atTime: '2026-01-01T01:00:00Z', units: [{ id: 'u1', nation: 'KR', type: 'x', baseId: 'y' }] }),
   },
+  'POST /api/plans/:id/approve': {
+    who: ['administrator', 'sar_planner'],
+    ownerOnly: true,
+    setup: async (c, env) => ({
+      id: (
+        await env.repo.create('plan', {
+          title: `m${c.n}`,
+          releasability: c.label,
+          body: { summary: { pos: 0.5, units: [] } },
+        })
+      ).id,
+      body: {},
+    }),
+  },
   'GET /api/records/:id/audit': {
     who: ['administrator', 'sar_planner', 'exercise_controller', 'evaluator'],
     target: { record: 'scenario' },

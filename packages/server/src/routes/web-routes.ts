@@ -3,7 +3,14 @@
  * cloud in a compact form for the map, and planning a search on a drift run (with the tracks actually run).
  * Access follows the SAR records: readers may look and plan (planning only computes), editors save plans.
  */
-import { LEEWAY_CATEGORIES, SEARCH_BASES, SEARCH_UNIT_TYPES, sweepWidthObjects } from '@tandem/core';
+import {
+  approveAsPlanOfRecord,
+  LEEWAY_CATEGORIES,
+  SEARCH_BASES,
+  SEARCH_PLAN_OPTIMISER_ENTRY,
+  SEARCH_UNIT_TYPES,
+  sweepWidthObjects,
+} from '@tandem/core';
 import { SAR_EDITORS, SAR_READERS } from '../auth/roles.ts';
 import { readWebFile } from '../web/web-static.ts';
 import { loadDriftRun } from '../web/drift-run-result.ts';
@@ -14,7 +21,8 @@ import { TandemError } from '@tandem/core';
 import type { Releasability } from '../db/schema.ts';
 import type { PlanJobInput } from '../jobs/plan-executor.ts';
 import { ID_PARAMS } from './route-spec.ts';
-import type { RouteSpec } from './route-spec.ts';
+import type { RequestContext, RouteSpec } from './route-spec.ts';
+import { isAiFeatureOn } from '../dialogues/ai-switch.ts';
 
 /** Largest total size of uploaded track files in one request, characters. */
 const MAX_TRACK_TEXT = 4 * 1024 * 1024;
@@ -73,6 +81,30 @@ const PLAN_JOB_BODY = {
     title: { type: 'string', minLength: 1, maxLength: 200 },
     releasability: { type: 'string', enum: ['national', 'bilateral', 'public'] },
   },
+} as const;
+
+/**
+ * The search-plan optimiser is the first entry of the AI use register: an administrator may switch it off, and
+ * then no plan is computed by it (the IAMSAR manual method in the web app and the CLI stays available).
+ */
+async function requireOptimiser(ctx: RequestContext): Promise<void> {
+  if (!(await isAiFeatureOn(ctx.database, SEARCH_PLAN_OPTIMISER_ENTRY.id))) {
+    throw new TandemError(
+      'FORBIDDEN',
+      `${SEARCH_PLAN_OPTIMISER_ENTRY.feature.en} is switched off by an administrator (AI use register); ` +
+        'plan with the IAMSAR manual method',
+      SEARCH_PLAN_OPTIMISER_ENTRY.adminSwitch.settingKey,
+    );
+  }
+}
+
+/** Who may make an optimiser plan the plan of record: the SAR mission coordinator's role in Tandem. */
+const PLAN_APPROVERS = ['administrator', 'sar_planner'] as const;
+
+const APPROVE_BODY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { note: { type: 'string', maxLength: 1000 } },
 } as const;
 
 const appFile = (path: string): RouteSpec => ({
@@ -140,6 +172,7 @@ export const webRoutes: readonly RouteSpec[] = [
     schema: { body: WEB_PLAN_BODY },
     handler: async (req, _reply, ctx) => {
       const body = req.body as WebPlanRequest & { save?: boolean };
+      await requireOptimiser(ctx);
       const { record, set } = await loadDriftRun(ctx, body.driftRunId);
       const result = planFromDriftRun(set, body);
       let planId: string | null = null;
@@ -171,6 +204,7 @@ export const webRoutes: readonly RouteSpec[] = [
         releasability?: Releasability;
         title?: string;
       };
+      await requireOptimiser(ctx);
       const repo = ctx.records();
       const created = await ctx.database.db.transaction().execute(async (trx) => {
         const run = await repo.get('drift_run', request.driftRunId, trx);
@@ -212,6 +246,47 @@ export const webRoutes: readonly RouteSpec[] = [
       ctx.jobQueued();
       void reply.code(202);
       return created;
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/plans/:id/approve',
+    summary:
+      'Make an optimiser plan the plan of record: the human approval the AI use register requires (SAR mission ' +
+      'coordinator of the owner nation; refused while the optimiser is switched off; audited)',
+    tags: ['records', 'web'],
+    access: { roles: PLAN_APPROVERS },
+    target: { record: 'plan' },
+    schema: { params: ID_PARAMS, body: APPROVE_BODY },
+    handler: async (req, _reply, ctx) => {
+      const { id } = req.params as { id: string };
+      const { note } = req.body as { note?: string };
+      const repo = ctx.records();
+      const plan = await repo.get('plan', id);
+      if (plan.ownerNation !== ctx.actor.nation) {
+        throw new TandemError('FORBIDDEN', 'only the owner nation approves its plan of record', 'id');
+      }
+      const body = (plan.body ?? {}) as Record<string, unknown>;
+      if (body['summary'] === undefined) {
+        throw new TandemError('CONFLICT', 'the plan is not computed yet (its job has not finished)', 'id');
+      }
+      if (body['planOfRecord'] !== undefined && body['planOfRecord'] !== null) {
+        throw new TandemError('CONFLICT', 'this plan is already the plan of record', 'id');
+      }
+      const enabled = await isAiFeatureOn(ctx.database, SEARCH_PLAN_OPTIMISER_ENTRY.id);
+      const approval = approveAsPlanOfRecord(
+        SEARCH_PLAN_OPTIMISER_ENTRY,
+        { [SEARCH_PLAN_OPTIMISER_ENTRY.adminSwitch.settingKey]: enabled },
+        {
+          approverRole: SEARCH_PLAN_OPTIMISER_ENTRY.humanApproval.approverRole,
+          approverName: ctx.actor.username,
+          approvedUtc: Math.floor(Date.now() / 1000),
+        },
+      );
+      return repo.update('plan', id, {
+        body: { ...body, planOfRecord: { ...approval, ...(note === undefined ? {} : { note }) } },
+        expectedVersion: plan.version,
+      });
     },
   },
 ];

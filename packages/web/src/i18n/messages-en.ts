@@ -104,6 +104,11 @@ export const en = {
     searchAction: 'Search action message',
     sitrep: 'SITREP',
     failed: 'Planning failed: {{message}}',
+    ofRecord: 'Plan of record',
+    aiNotice:
+      'Proposed by the search-plan optimiser (AI use register): it becomes the plan of record only when a SAR mission coordinator approves it.',
+    approve: 'Approve as plan of record',
+    approved: 'Plan of record, approved by {{name}}',
   },
   tracks: {
     heading: 'Tracks actually run',

@@ -103,6 +103,10 @@ export const ja: Messages = {
     searchAction: '捜索行動電文',
     sitrep: '状況報告（SITREP）',
     failed: '計画に失敗しました: {{message}}',
+    ofRecord: '正式計画',
+    aiNotice: '捜索計画最適化機能（AI利用登録簿）による提案です。捜索救難調整官が承認して初めて正式計画になります。',
+    approve: '正式計画として承認',
+    approved: '正式計画（承認者 {{name}}）',
   },
   tracks: {
     heading: '実際の捜索航跡',

@@ -103,6 +103,11 @@ export const ko: Messages = {
     searchAction: '수색 실행 전문',
     sitrep: '상황 보고 (SITREP)',
     failed: '계획 실패: {{message}}',
+    ofRecord: '확정 계획',
+    aiNotice:
+      '수색계획 최적화기(AI 활용 등록부)가 제안한 계획입니다. 수색구조 임무조정관이 승인해야 확정 계획이 됩니다.',
+    approve: '확정 계획으로 승인',
+    approved: '확정 계획, 승인자 {{name}}',
   },
   tracks: {
     heading: '실제 수색 항적',

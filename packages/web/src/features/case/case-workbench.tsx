@@ -99,6 +99,8 @@ export function CaseWorkbench({ api, user }: { readonly api: ApiClient; readonly
   const [plan, setPlan] = useState<PlanResponse | undefined>(undefined);
   const [planError, setPlanError] = useState<string | undefined>(undefined);
   const [planBusy, setPlanBusy] = useState(false);
+  const [approval, setApproval] = useState<{ approverName: string; approvedUtc: number } | undefined>(undefined);
+  const [approving, setApproving] = useState(false);
   const [cloudMode, setCloudMode] = useState<'drift' | 'plan'>('drift');
   const [timeline, setTimeline] = useState<SarRecord[]>([]);
   const [sweepObject, setSweepObject] = useState('Raft 6 person');
@@ -242,12 +244,31 @@ export function CaseWorkbench({ api, user }: { readonly api: ApiClient; readonly
         save: true,
       });
       setPlan(r);
+      setApproval(undefined);
       setCloudMode('plan');
       void refreshTimeline(drift.scenarioId);
     } catch (err) {
       setPlanError(t('plan.failed', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
       setPlanBusy(false);
+    }
+  };
+
+  const approvePlan = async (planId: string) => {
+    setApproving(true);
+    setPlanError(undefined);
+    try {
+      const rec = await api.request<{ body: { planOfRecord: { approverName: string; approvedUtc: number } } }>(
+        'POST',
+        `/api/plans/${encodeURIComponent(planId)}/approve`,
+        {},
+      );
+      setApproval(rec.body.planOfRecord);
+      if (drift !== undefined) void refreshTimeline(drift.scenarioId);
+    } catch (err) {
+      setPlanError(t('plan.failed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setApproving(false);
     }
   };
 
@@ -635,6 +656,25 @@ export function CaseWorkbench({ api, user }: { readonly api: ApiClient; readonly
             </p>
           )}
           {plan === undefined ? null : <PlanTable view={plan.plan} testId="plan-table" />}
+          {plan === undefined || plan.planId === null ? null : (
+            <div className="plan-of-record" role="group" aria-label={t('plan.ofRecord')}>
+              <p className="hint">{t('plan.aiNotice')}</p>
+              {approval === undefined ? (
+                <button
+                  type="button"
+                  disabled={approving || !user.roles.some((r) => r === 'sar_planner' || r === 'administrator')}
+                  onClick={() => void approvePlan(plan.planId ?? '')}
+                >
+                  {t('plan.approve')}
+                </button>
+              ) : (
+                <p role="status" data-testid="plan-of-record">
+                  {t('plan.approved', { name: approval.approverName })}{' '}
+                  <UtcTime iso={new Date(approval.approvedUtc * 1000).toISOString()} />
+                </p>
+              )}
+            </div>
+          )}
           {plan === undefined ? null : (
             <div className="exports" role="group" aria-label={t('plan.export')}>
               <h3>{t('plan.export')}</h3>
