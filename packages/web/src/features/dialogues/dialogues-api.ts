@@ -93,6 +93,14 @@ export interface NewSession {
     readonly dueUtc: number;
   }[];
   readonly minutes?: readonly { readonly reference: string; readonly kind: 'minutes' }[];
+  readonly commitmentIds?: readonly string[];
+}
+
+export interface CommitmentInfo {
+  readonly id: string;
+  readonly area: string;
+  readonly title: Text;
+  readonly source: string;
 }
 
 export interface RegisterEntry {
@@ -166,6 +174,9 @@ export class DialoguesApi {
     return this.#api.request<ActionItemView>('POST', `/api/action-items/${encodeURIComponent(itemId)}/complete-side`, {
       evidence: [{ reference }],
     });
+  }
+  commitments() {
+    return this.#api.request<{ items: CommitmentInfo[] }>('GET', '/api/commitments').then((r) => r.items);
   }
   register() {
     return this.#api.request<Register>('GET', '/api/ai-register');

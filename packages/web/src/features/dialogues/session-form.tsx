@@ -2,7 +2,15 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DialoguesApi, Label, NewSession, Participant, SeriesRecord, Side } from './dialogues-api.ts';
+import type {
+  CommitmentInfo,
+  DialoguesApi,
+  Label,
+  NewSession,
+  Participant,
+  SeriesRecord,
+  Side,
+} from './dialogues-api.ts';
 import { textIn } from './dialogues-api.ts';
 
 interface ItemRow {
@@ -47,6 +55,8 @@ export function SessionForm(props: { dialogues: DialoguesApi; nation: Side; onSa
     { name: '', organisation: '', side: 'JP', role: 'co-chair' },
   ]);
   const [items, setItems] = useState<ItemRow[]>([]);
+  const [commitments, setCommitments] = useState<CommitmentInfo[]>([]);
+  const [picked, setPicked] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -57,6 +67,13 @@ export function SessionForm(props: { dialogues: DialoguesApi; nation: Side; onSa
         setSeriesId(s[0]?.id ?? NEW);
       },
       () => setSeriesId(NEW),
+    );
+    props.dialogues.commitments().then(
+      (cs) => {
+        setCommitments(cs);
+        setPicked(cs.filter((c) => c.area === 'st-ai-dialogue').map((c) => c.id));
+      },
+      () => setCommitments([]),
     );
   }, [props.dialogues]);
 
@@ -89,6 +106,7 @@ export function SessionForm(props: { dialogues: DialoguesApi; nation: Side; onSa
           dueUtc: Date.parse(`${x.due}T00:00:00Z`) / 1000,
         })),
         ...(minutes.trim() === '' ? {} : { minutes: [{ kind: 'minutes' as const, reference: minutes.trim() }] }),
+        commitmentIds: picked,
       };
       return props.dialogues.createSession(body);
     };
@@ -259,6 +277,21 @@ export function SessionForm(props: { dialogues: DialoguesApi; nation: Side; onSa
           {t('dialogues.form.addItem')}
         </button>
       </fieldset>
+      {commitments.length === 0 ? null : (
+        <fieldset>
+          <legend>{t('dialogues.form.commitments')}</legend>
+          {commitments.map((c) => (
+            <label key={c.id} className="check">
+              <input
+                type="checkbox"
+                checked={picked.includes(c.id)}
+                onChange={(e) => setPicked((ps) => (e.target.checked ? [...ps, c.id] : ps.filter((x) => x !== c.id)))}
+              />
+              {textIn(c.title, i18n.language)} <span className="hint">({c.source})</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label>
         {t('dialogues.form.minutes')}
         <input value={minutes} onChange={(e) => setMinutes(e.target.value)} />
