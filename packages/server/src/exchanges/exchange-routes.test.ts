@@ -7,11 +7,19 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { icsProperty, parseIcs, unescapeIcsText } from '@tandem/formats';
+import { fileURLToPath } from 'node:url';
+import { geodesicPath } from '@tandem/core';
+import { openGriddedSource } from '@tandem/formats';
+import { SarRecordRepository } from '../records/sar-record-repository.ts';
 import { DIALECTS } from '../testing/dialects.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import type { TestApp } from '../testing/test-app.ts';
 
 type Session = { cookie: string; csrf: string };
+
+const AROME = fileURLToPath(
+  new URL('../../../../data/forcing/AROME_MetCoOp_00_DEF_20160114_subset.nc', import.meta.url),
+);
 
 for (const dialect of DIALECTS) {
   describe(`exchange routes on ${dialect}`, () => {
@@ -62,6 +70,76 @@ for (const dialect of DIALECTS) {
       const bad = await call(kr, 'POST', '/api/ferry/plan', { type: 'T-50B', from: 'RKNW', to: 'ZZZZ' });
       assert.equal(bad.status, 404);
       assert.equal(bad.json()['error'].field, 'to');
+    });
+
+    it('flies in the winds of a forcing file (AROME 10 m wind), calm where the file has no data', async () => {
+      const owner = new SarRecordRepository(t.database.db, t.database.dialect, t.actor('KR', 'sar_planner'));
+      const file = await owner.create('data_file', {
+        title: 'AROME MetCoOp 2016-01-14',
+        releasability: 'bilateral',
+        body: { path: AROME, fields: { wind: {} } },
+      });
+      // Test airfields inside the file's area (about 0.8-8.6 E, 60.3-64.1 N); runways long enough for a T-50B.
+      for (const [icao, lat, lon] of [
+        ['ENFL', 61.5836, 5.0247],
+        ['ENAL', 62.5625, 6.1197],
+        ['ENKB', 63.1118, 7.8245],
+      ] as const) {
+        const r = await call(kr, 'POST', '/api/airfields', {
+          icao,
+          name: { en: `${icao} (test)` },
+          lonDeg: lon,
+          latDeg: lat,
+          longestRunwayM: 2500,
+          country: 'NO',
+          use: 'civil',
+          source: 'test fixture',
+          releasability: 'bilateral',
+        });
+        assert.equal(r.status, 201, r.res.body);
+      }
+      const base = { type: 'T-50B', from: 'ENFL', to: 'ENKB', stops: ['ENFL', 'ENAL', 'ENKB'] };
+      const plan = async (extra: object) => {
+        const r = await call(kr, 'POST', '/api/ferry/plan', { ...base, ...extra });
+        assert.equal(r.status, 200, r.res.body);
+        return r.json()['plan'];
+      };
+      const departure = '2016-01-14T00:30:00Z';
+      const calm = await plan({ departure });
+      const windy = await plan({ departure, wind: { kind: 'forcing', dataFileId: file.id } });
+      assert.equal(windy.legs.length, 1);
+      assert.equal(windy.windSamples.outside, 0);
+      assert.ok(windy.windSamples.sampled > 0);
+      assert.notEqual(windy.legs[0].timeS, calm.legs[0].timeS);
+      // Independent check: the file's wind at the leg's midpoint, read directly, flown as a constant wind, gives
+      // nearly the same air time (the field varies along 225 km, hence 3 %).
+      const src = await openGriddedSource([AROME], 'wind');
+      const out = { eastMps: new Float64Array(1), northMps: new Float64Array(1), status: new Uint8Array(1) };
+      const mid = geodesicPath([5.0247, 61.5836], [7.8245, 63.1118], 2)[1]!;
+      const tMid = Date.parse(departure) / 1000 + calm.legs[0].timeS / 2;
+      src.sample(
+        'wind',
+        { timeS: tMid, lonDeg: Float64Array.of(mid[0]), latDeg: Float64Array.of(mid[1]), start: 0, end: 1 },
+        out,
+      );
+      src.close();
+      const e = out.eastMps[0]!;
+      const n = out.northMps[0]!;
+      assert.ok(Math.hypot(e, n) > 2, 'the file has some wind there');
+      const fromDeg = ((Math.atan2(-e, -n) * 180) / Math.PI + 360) % 360;
+      const constant = await plan({
+        departure,
+        wind: { kind: 'constant', fromDeg, speedKt: Math.hypot(e, n) / 0.514444 },
+      });
+      const rel = Math.abs(windy.legs[0].timeS - constant.legs[0].timeS) / constant.legs[0].timeS;
+      assert.ok(rel < 0.03, `forcing ${windy.legs[0].timeS} s vs constant ${constant.legs[0].timeS} s`);
+      // A day later the file has no data: calm air, and the plan says so.
+      const later = await plan({ departure: '2016-01-15T12:00:00Z', wind: { kind: 'forcing', dataFileId: file.id } });
+      assert.equal(later.windSamples.outside, later.windSamples.sampled);
+      assert.equal(later.legs[0].timeS, calm.legs[0].timeS);
+      const missing = await call(kr, 'POST', '/api/ferry/plan', { ...base, wind: { kind: 'forcing' } });
+      assert.equal(missing.status, 400);
+      assert.equal(missing.json()['error'].field, 'wind.dataFileId');
     });
 
     it('warns about legs without an approved clearance until one is approved', async () => {

@@ -61,9 +61,10 @@ export const FERRY_REQUEST_SCHEMA = {
       required: ['kind'],
       additionalProperties: false,
       properties: {
-        kind: { type: 'string', enum: ['none', 'constant'] },
+        kind: { type: 'string', enum: ['none', 'constant', 'forcing'] },
         fromDeg: { type: 'number', minimum: 0, maximum: 360 },
         speedKt: { type: 'number', minimum: 0, maximum: 250 },
+        dataFileId: { type: 'string', minLength: 1, maxLength: 64 },
       },
     },
     departure: ISO_TIME,
@@ -85,7 +86,7 @@ export interface FerryRequestJson {
   anyOrder?: boolean;
   stops?: string[];
   countries?: string[];
-  wind?: { kind: 'none' | 'constant'; fromDeg?: number; speedKt?: number };
+  wind?: { kind: 'none' | 'constant' | 'forcing'; fromDeg?: number; speedKt?: number; dataFileId?: string };
   departure?: string;
   aircraft?: number;
   perGroup?: number;
@@ -146,6 +147,8 @@ export interface FerryPlanView {
   readonly map: GeoJsonFeatureCollection;
   /** Radius of the range ring (still-air reach keeping contingency and final reserve), metres. */
   readonly rangeRingM: number;
+  /** Forcing winds only: points sampled along every leg tried, and how many had no value (flown calm). */
+  readonly windSamples?: { readonly sampled: number; readonly outside: number };
 }
 
 export interface GeoJsonFeatureCollection {
@@ -183,8 +186,13 @@ function legView(l: FerryLeg, index: number, placed?: PlannedLeg): LegView {
   };
 }
 
-function windFrom(w: FerryRequestJson['wind']): WindAloft {
+function windFrom(w: FerryRequestJson['wind'], forcing: WindAloft | undefined): WindAloft {
   if (w === undefined || w.kind === 'none') return noWind();
+  if (w.kind === 'forcing') {
+    if (forcing === undefined)
+      throw new TandemError('INVALID_INPUT', 'a forcing wind needs dataFileId', 'wind.dataFileId');
+    return forcing;
+  }
   if (w.fromDeg === undefined) throw new TandemError('INVALID_INPUT', 'a constant wind needs fromDeg', 'wind.fromDeg');
   if (w.speedKt === undefined) throw new TandemError('INVALID_INPUT', 'a constant wind needs speedKt', 'wind.speedKt');
   return constantWind(w.fromDeg, knotsToMetersPerSecond(w.speedKt));
@@ -272,13 +280,17 @@ function mapOf(
   return { type: 'FeatureCollection', features };
 }
 
-/** Plan a ferry flight for the JSON request over the caller's airfields and types; `nowUtc` only sets the default departure. */
+/**
+ * Plan a ferry flight for the JSON request over the caller's airfields and types; `nowUtc` only sets the default
+ * departure; `forcing` is the opened wind of `wind.dataFileId` when the request asks for forcing winds.
+ */
 export function computeFerryPlan(
   req: FerryRequestJson,
   db: AirfieldDatabase,
   types: readonly AircraftType[],
   callerNation: 'KR' | 'JP',
   nowUtc: number,
+  forcing?: WindAloft & { readonly stats?: { sampled: number; outside: number } },
 ): FerryPlanView {
   const type = types.find((x) => x.id.toUpperCase() === req.type.toUpperCase());
   if (type === undefined) {
@@ -299,7 +311,7 @@ export function computeFerryPlan(
     requiredStopsOrder: req.anyOrder === true ? 'best' : 'given',
     ...(req.stops === undefined ? {} : { optionalStops: req.stops.map((s) => s.toUpperCase()) }),
     ...(req.countries === undefined ? {} : { allowedCountries: req.countries.map((s) => s.toUpperCase()) }),
-    wind: windFrom(req.wind),
+    wind: windFrom(req.wind, forcing),
     departureUtc,
   });
   const perf = flightPerformance(type, configuration);
@@ -362,6 +374,9 @@ export function computeFerryPlan(
     schedule,
     map: mapOf(db, plan.legs, plan.direct, ringM),
     rangeRingM: Math.round(ringM),
+    ...(req.wind?.kind === 'forcing' && forcing?.stats !== undefined
+      ? { windSamples: { sampled: forcing.stats.sampled, outside: forcing.stats.outside } }
+      : {}),
   };
 }
 

@@ -40,6 +40,7 @@ import {
 } from '../exchanges/reference-data.ts';
 import type { AircraftTypeRecordBody } from '../exchanges/reference-data.ts';
 import { ExchangeEvents, eventBody } from '../exchanges/exchange-events.ts';
+import { forcingWind } from '../exchanges/forcing-wind.ts';
 import { MAX_LEAD_TIME_DAYS, leadTimeRules, setLeadTimeRule } from '../exchanges/lead-time-rules.ts';
 import { ID_PARAMS, RELEASABILITY_SCHEMA } from './route-spec.ts';
 import type { RequestContext, RouteSpec } from './route-spec.ts';
@@ -203,13 +204,17 @@ async function planView(ctx: RequestContext, id: string) {
 async function computeFor(ctx: RequestContext, req: FerryRequestJson): Promise<FerryPlanView> {
   const repo = ctx.records();
   const [db, types] = await Promise.all([airfieldDatabaseFor(repo), aircraftTypesFor(repo)]);
-  return computeFerryPlan(
-    req,
-    db,
-    types.map((t) => t.item),
-    ctx.actor.nation,
-    nowUtc(),
-  );
+  const known = types.map((t) => t.item);
+  if (req.wind?.kind !== 'forcing') return computeFerryPlan(req, db, known, ctx.actor.nation, nowUtc());
+  if (req.wind.dataFileId === undefined) {
+    throw new TandemError('INVALID_INPUT', 'a forcing wind needs dataFileId', 'wind.dataFileId');
+  }
+  const wind = await forcingWind(await repo.get('data_file', req.wind.dataFileId), process.cwd());
+  try {
+    return computeFerryPlan(req, db, known, ctx.actor.nation, nowUtc(), wind);
+  } finally {
+    wind.close();
+  }
 }
 
 async function visibleEvents(ctx: RequestContext, fromUtc?: number, toUtc?: number) {
