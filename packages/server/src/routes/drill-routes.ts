@@ -30,7 +30,7 @@ import { DRILL_STATUSES } from '../drills/drill-record.ts';
 import type { DrillStatus } from '../drills/drill-record.ts';
 import { reportHtml } from '../drills/report-html.ts';
 import { drillLandMask } from '../drills/drill-land.ts';
-import { htmlToPdf } from '../reports/html-to-pdf.ts';
+import { reportPdf } from '../drills/report-pdf.ts';
 import { ID_PARAMS, RELEASABILITY_SCHEMA } from './route-spec.ts';
 import type { RouteSpec } from './route-spec.ts';
 
@@ -448,8 +448,7 @@ export const drillRoutes: readonly RouteSpec[] = [
     handler: async (req, reply, ctx) => {
       const lang = langOf(req);
       const id = idOf(req);
-      const html = reportHtml(await drillReport(ctx, id, lang), await drillLandMask(), lang);
-      const pdf = await htmlToPdf(html);
+      const pdf = await reportPdf(ctx, id, lang);
       void reply.header('content-type', 'application/pdf');
       void reply.header('content-disposition', `attachment; filename="drill-${id}-${lang}.pdf"`);
       return reply.send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
