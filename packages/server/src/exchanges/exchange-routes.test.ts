@@ -79,6 +79,11 @@ for (const dialect of DIALECTS) {
         releasability: 'bilateral',
         body: { path: AROME, fields: { wind: {} } },
       });
+      const files = (await call(kr, 'GET', '/api/ferry/wind-files')).json()['items'] as { id: string }[];
+      assert.ok(
+        files.some((f) => f.id === file.id),
+        'an exchange officer can pick the wind file',
+      );
       // Test airfields inside the file's area (about 0.8-8.6 E, 60.3-64.1 N); runways long enough for a T-50B.
       for (const [icao, lat, lon] of [
         ['ENFL', 61.5836, 5.0247],

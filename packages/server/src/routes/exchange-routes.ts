@@ -500,6 +500,29 @@ export const exchangeRoutes: readonly RouteSpec[] = [
     },
   },
   {
+    method: 'GET',
+    url: '/api/ferry/wind-files',
+    summary: 'Forcing data files with a wind field visible to you, for ferry winds (wind.kind "forcing")',
+    tags,
+    access: readers,
+    target: { none: true },
+    handler: async (_req, _reply, ctx) => {
+      const page = await ctx.records().list('data_file', { limit: 500, offset: 0 });
+      return {
+        items: page.items
+          .filter((r) => {
+            const b = r.body as { path?: unknown; fields?: Record<string, unknown> } | null;
+            return typeof b?.path === 'string' && (b.fields === undefined || b.fields['wind'] != null);
+          })
+          .map((r) => ({
+            id: r.id,
+            title: r.title,
+            wind: (r.body as { fields?: Record<string, unknown> }).fields?.['wind'] ?? null,
+          })),
+      };
+    },
+  },
+  {
     method: 'POST',
     url: '/api/ferry-plans',
     summary: 'Compute and save a ferry plan as a labelled record',

@@ -112,6 +112,7 @@ export const EXCHANGE_POLICY: Record<string, Policy> = {
     body: (c) => ({ country: 'JP', kind: 'landing', leadTimeDays: c.n % 60, source: 'matrix test' }),
   },
   'POST /api/ferry/plan': { who: READERS, body: () => FERRY_REQUEST },
+  'GET /api/ferry/wind-files': { who: READERS },
   'POST /api/ferry-plans': {
     who: EDITORS,
     body: (c) => ({ title: `plan ${c.n}`, releasability: c.label, request: FERRY_REQUEST }),

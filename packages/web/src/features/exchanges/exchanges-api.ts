@@ -18,7 +18,7 @@ export interface FerryRequest {
   via?: string[];
   anyOrder?: boolean;
   stops?: string[];
-  wind?: { kind: 'none' | 'constant'; fromDeg?: number; speedKt?: number };
+  wind?: { kind: 'none' | 'constant' | 'forcing'; fromDeg?: number; speedKt?: number; dataFileId?: string };
   departure?: string;
   aircraft?: number;
   perGroup?: number;
@@ -69,6 +69,7 @@ export interface FerryPlanView {
   }[];
   readonly map: FeatureCollection<Geometry>;
   readonly rangeRingM: number;
+  readonly windSamples?: { readonly sampled: number; readonly outside: number };
 }
 
 export interface AircraftTypeInfo {
@@ -162,7 +163,13 @@ export interface PlanDetail {
   readonly needed: readonly { legIndex: number; country: string; countryName: Text3; kind: 'overflight' | 'landing' }[];
   readonly clearances: readonly ClearanceView[];
   readonly warnings: readonly ClearanceWarningView[];
-  readonly leadTimeRules: readonly { country: string; kind: string; leadTimeDays: number; source: string }[];
+  readonly leadTimeRules: readonly {
+    country: string;
+    kind: string;
+    leadTimeDays: number;
+    source: string;
+    updatedBy?: string;
+  }[];
   readonly supportItems: readonly SupportItemView[];
   readonly supportWithoutLegalBasis: readonly string[];
   readonly events: readonly (ExchangeEvent & { ownerNation: Nation; releasability: Releasability })[];
@@ -204,6 +211,12 @@ export class ExchangesApi {
   }
   aircraftTypes(): Promise<{ items: AircraftTypeInfo[] }> {
     return this.#api.request('GET', '/api/aircraft-types');
+  }
+  windFiles(): Promise<{ items: { id: string; title: string }[] }> {
+    return this.#api.request('GET', '/api/ferry/wind-files');
+  }
+  setLeadTimeRule(rule: { country: string; kind: string; leadTimeDays: number; source: string }): Promise<unknown> {
+    return this.#api.request('POST', '/api/clearance-rules', rule);
   }
   compute(req: FerryRequest): Promise<{ plan: FerryPlanView; computeMs: number }> {
     return this.#api.request('POST', '/api/ferry/plan', req);

@@ -30,7 +30,8 @@ function Planner(props: {
   const { api } = props;
   const [types, setTypes] = useState<AircraftTypeInfo[]>([]);
   const [type, setType] = useState('T-50B');
-  const [wind, setWind] = useState<'none' | 'constant'>('none');
+  const [wind, setWind] = useState<'none' | 'constant' | 'forcing'>('none');
+  const [windFiles, setWindFiles] = useState<{ id: string; title: string }[]>([]);
   const [result, setResult] = useState<{ plan: FerryPlanView; request: FerryRequest; computeMs: number } | undefined>();
   const [releasability, setReleasability] = useState<Releasability>('bilateral');
   const compute = useRun();
@@ -39,6 +40,10 @@ function Planner(props: {
     void api.aircraftTypes().then(
       (r) => setTypes(r.items),
       () => setTypes([]),
+    );
+    void api.windFiles().then(
+      (r) => setWindFiles(r.items),
+      () => setWindFiles([]),
     );
   }, [api]);
   const configurations = types.find((x) => x.item.id === type)?.item.configurations ?? [];
@@ -64,7 +69,9 @@ function Planner(props: {
       wind:
         wind === 'none'
           ? { kind: 'none' }
-          : { kind: 'constant', fromDeg: n('windFrom') ?? 0, speedKt: n('windSpeed') ?? 0 },
+          : wind === 'forcing'
+            ? { kind: 'forcing', dataFileId: s('windFile') }
+            : { kind: 'constant', fromDeg: n('windFrom') ?? 0, speedKt: n('windSpeed') ?? 0 },
       ...(s('departure') === '' ? {} : { departure: s('departure') }),
       ...(aircraft === undefined ? {} : { aircraft }),
       ...(perGroup === undefined ? {} : { perGroup }),
@@ -148,6 +155,28 @@ function Planner(props: {
               </label>
             </>
           ) : null}
+          <label className="inline">
+            <input
+              type="radio"
+              name="windKind"
+              checked={wind === 'forcing'}
+              disabled={windFiles.length === 0}
+              onChange={() => setWind('forcing')}
+            />{' '}
+            {t('exchanges.planner.windForcing')}
+          </label>
+          {wind === 'forcing' ? (
+            <label>
+              {t('exchanges.planner.windFile')}
+              <select name="windFile" required>
+                {windFiles.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <p className="hint">{t('exchanges.planner.windForcingNote')}</p>
         </fieldset>
         <div className="row">
@@ -176,6 +205,11 @@ function Planner(props: {
       {result === undefined ? null : (
         <>
           <p className="hint">{t('exchanges.planner.computeTime', { ms: result.computeMs })}</p>
+          {result.plan.windSamples === undefined ? null : (
+            <p className="hint" data-testid="wind-samples">
+              {t('exchanges.planner.windSamples', result.plan.windSamples)}
+            </p>
+          )}
           <FerryResult plan={result.plan} />
           {props.editor ? (
             <form

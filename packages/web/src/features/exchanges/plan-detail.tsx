@@ -215,13 +215,53 @@ export function PlanDetailView(props: {
           <summary>{t('exchanges.clearances.leadTimes')}</summary>
           <ul>
             {detail.leadTimeRules.map((r) => (
-              <li key={`${r.country}-${r.kind}`}>
+              <li key={`${r.country}-${r.kind}`} data-rule={`${r.country}/${r.kind}`}>
                 {t('exchanges.clearances.leadTime', {
                   country: r.country,
                   kind: kindText(r.kind),
                   days: r.leadTimeDays,
                   source: r.source,
                 })}
+                {r.updatedBy === undefined ? '' : ` · ${r.updatedBy}`}
+                {editor ? (
+                  <form
+                    aria-label={t('exchanges.clearances.saveRule')}
+                    onSubmit={(ev) => {
+                      const s = formFields(ev);
+                      void action.run(async () => {
+                        await api.setLeadTimeRule({
+                          country: r.country,
+                          kind: r.kind,
+                          leadTimeDays: Number(s('days')),
+                          source: s('source'),
+                        });
+                        refresh();
+                      });
+                    }}
+                  >
+                    <div className="row">
+                      <label>
+                        {t('exchanges.clearances.days')}
+                        <input
+                          name="days"
+                          type="number"
+                          min={0}
+                          max={365}
+                          step={1}
+                          required
+                          defaultValue={r.leadTimeDays}
+                        />
+                      </label>
+                      <label>
+                        {t('exchanges.clearances.ruleSource')}
+                        <input name="source" required maxLength={200} />
+                      </label>
+                    </div>
+                    <button type="submit" disabled={action.busy}>
+                      {t('exchanges.clearances.saveRule')}
+                    </button>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>
