@@ -61,6 +61,35 @@ async function signedIn(
   return { context, page, errors, urls };
 }
 
+/** Full-page screenshots into $TANDEM_E2E_SCREENSHOTS when set (for reviewing the pages). */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env['TANDEM_E2E_SCREENSHOTS'];
+  if (dir === undefined || dir === '') return;
+  // The shell scrolls inside the area; let the page grow so the screenshot holds all of it.
+  await page.addStyleTag({ content: '.page { height: auto } .area { overflow: visible }' });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: `${dir}/drills-${name}.png`, fullPage: true });
+}
+
+/** Distinct colours in the first overlay map's canvas (drawn with preserveDrawingBuffer): basemap and features. */
+async function mapColours(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const src = document.querySelector<HTMLCanvasElement>('.overlay-map canvas.maplibregl-canvas');
+    if (src === null) return 0;
+    const c = document.createElement('canvas');
+    c.width = src.width;
+    c.height = src.height;
+    const ctx = c.getContext('2d');
+    if (ctx === null) return 0;
+    ctx.drawImage(src, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < d.length; i += 4 * 7)
+      colours.add(((d[i] as number) << 16) | ((d[i + 1] as number) << 8) | (d[i + 2] as number));
+    return colours.size;
+  });
+}
+
 function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
 }
@@ -92,6 +121,7 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     await c.getByRole('button', { name: d.clock.start, exact: true }).click();
     await c.getByTestId('drill-status').filter({ hasText: d.status.running }).waitFor({ timeout: 30_000 });
     await c.getByTestId('truth-table').waitFor({ timeout: 30_000 });
+    await shot(c, 'control');
     step('drill set up and started');
 
     // The player: briefing and MAYDAY, the optimiser's proposal, accepted as the plan of record.
@@ -103,6 +133,7 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     await p.getByRole('button', { name: d.player.propose }).click();
     await p.getByTestId('proposal').waitFor({ timeout: 60_000 });
     assert.ok((await p.getByTestId('proposal').locator('tbody tr').count()) >= 1, 'the proposal tasks units');
+    await shot(p, 'proposal');
     await p.getByRole('button', { name: d.player.accept }).click();
     await p.getByTestId('accepted').waitFor({ timeout: 30_000 });
     assert.ok((await p.getByTestId('plans').locator('li').count()) >= 1);
@@ -143,6 +174,7 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
         .waitFor({ timeout: 15_000 });
     }
     assert.equal(await e.getByTestId('evaluations').locator('li').count(), TEMPLATE.objectives.length);
+    await shot(e, 'evaluate');
     step('objectives rated');
 
     // The report: summary, findings with the evaluator's ratings, the PDF in Korean then Japanese.
@@ -155,6 +187,12 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     assert.match(summaryText, /\d+\.\d %/);
     const findings = await c.getByTestId('findings').innerText();
     assert.ok(findings.includes(HSEEP_RATING_LABELS.M.ko), findings);
+    await c.getByTestId('replay-time').waitFor({ timeout: 30_000 });
+    // The report's map draws the basemap and the drill's features (many colours, not just the sea).
+    const mapDeadline = Date.now() + 45_000;
+    while ((await mapColours(c)) <= 5 && Date.now() < mapDeadline) await c.waitForTimeout(500);
+    assert.ok((await mapColours(c)) > 5, 'the report map was drawn');
+    await shot(c, 'report');
     step('report shown');
 
     const [koDownload] = await Promise.all([

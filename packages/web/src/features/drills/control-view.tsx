@@ -7,9 +7,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TimelineChart } from '../../charts/charts.tsx';
 import { OverlayMap } from '../../map/overlay-map.tsx';
-import { boundsAround, controlMapData, formatSimTime, localized, simUtc, timelineLanes } from './drill-model.ts';
+import { boundsAround, controlMapData, formatSimTime, localized, timelineAxis, timelineLanes } from './drill-model.ts';
 import type { ControlView as ControlData, DrillInfo, DrillsApi } from './drills-api.ts';
-import { BusyLine, ErrorLine, MapLegend, SimClockLine, useAction } from './drill-widgets.tsx';
+import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, useAction } from './drill-widgets.tsx';
 
 const POLL_MS = 4000;
 
@@ -62,6 +62,7 @@ export function ControlView(props: {
     [control, unitIds],
   );
   const bounds = useMemo(() => boundsAround(info.reportedPosition), [info.reportedPosition]);
+  const axis = useMemo(() => timelineAxis(info.startTimeS, info.durationS), [info.startTimeS, info.durationS]);
   const atS = control?.atS ?? info.simS;
   const f = Number(factor);
   const busyText = t('drills.clock.busy');
@@ -71,7 +72,7 @@ export function ControlView(props: {
 
   return (
     <div data-testid="control-view">
-      <section className="panel" aria-labelledby="clock-heading">
+      <section style={BOX} aria-labelledby="clock-heading">
         <h3 id="clock-heading">{t('drills.clock.heading')}</h3>
         <p>
           {t('drills.clock.status')}: <strong data-testid="drill-status">{t(`drills.status.${info.status}`)}</strong> ·{' '}
@@ -248,7 +249,7 @@ export function ControlView(props: {
             </ol>
           </section>
 
-          <section className="panel" aria-labelledby="live-heading">
+          <section style={BOX} aria-labelledby="live-heading">
             <h3 id="live-heading">{t('drills.live.heading')}</h3>
             <form
               onSubmit={(e) => {
@@ -319,9 +320,10 @@ export function ControlView(props: {
             ) : (
               <TimelineChart
                 title={t('drills.timeline.heading')}
-                lanes={timelineLanes(control.timeline, info.startTimeS, lang, (l) => t(`drills.timeline.${l}`))}
-                nowMs={(info.startTimeS + atS) * 1000}
-                xFormat={(ms) => simUtc(info.startTimeS, ms / 1000 - info.startTimeS).slice(11)}
+                lanes={timelineLanes(control.timeline, axis, lang, (l) => t(`drills.timeline.${l}`))}
+                nowMs={axis.toMs(atS)}
+                xFormat={axis.format}
+                stateLabels={{ done: t('drills.timeline.happened') }}
               />
             )}
           </section>

@@ -389,10 +389,27 @@ export function timelineLane(kind: string): 'injects' | 'units' | 'plans' | 'out
 
 const LANE_ORDER = ['injects', 'plans', 'units', 'outcomes', 'other'] as const;
 
-/** TimelineChart lanes (epoch ms) of timeline events, labelled by `laneLabel`. */
+/**
+ * The chart's time axis for a drill. TimelineChart spans at least one day, and a drill lasts hours: drill seconds
+ * are stretched by `k = max(1, 86 400 / durationS)` so the drill fills the chart, and `format` labels the axis with
+ * the real UTC time of the drill clock (hh:mmZ), undoing the stretch.
+ */
+export function timelineAxis(
+  startTimeS: number,
+  durationS: number,
+): { k: number; toMs: (atS: number) => number; format: (ms: number) => string } {
+  const k = durationS > 0 ? Math.max(1, 86_400 / durationS) : 1;
+  return {
+    k,
+    toMs: (atS) => (startTimeS + atS * k) * 1000,
+    format: (ms) => simUtc(startTimeS, (ms / 1000 - startTimeS) / k).slice(11),
+  };
+}
+
+/** TimelineChart lanes of timeline events on a drill's axis, labelled by `laneLabel`; state `done` (it happened). */
 export function timelineLanes(
   events: readonly TimelineEvent[],
-  startTimeS: number,
+  axis: { readonly toMs: (atS: number) => number },
   language: string,
   laneLabel: (lane: (typeof LANE_ORDER)[number]) => string,
 ): { label: string; items: { startMs: number; label: string; state: string }[] }[] {
@@ -400,7 +417,7 @@ export function timelineLanes(
     label: laneLabel(lane),
     items: events
       .filter((e) => timelineLane(e.kind) === lane)
-      .map((e) => ({ startMs: (startTimeS + e.atS) * 1000, label: localized(e.text, language), state: 'done' })),
+      .map((e) => ({ startMs: axis.toMs(e.atS), label: localized(e.text, language), state: 'done' })),
   })).filter((l) => l.items.length > 0);
 }
 

@@ -4,6 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client.ts';
 import { DRILL_COLORS, formatSimTime, simUtc } from './drill-model.ts';
 
+/** A bordered box around a form or a card (the shell's `.panel` is the case page's fixed-width sidebar). */
+export const BOX = {
+  border: '1px solid #ccd5df',
+  borderRadius: '4px',
+  padding: '0.5rem 0.9rem',
+  margin: '0.6rem 0',
+} as const;
+
 /** The API's message (or the error's) for the page. */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.field === undefined ? err.message : `${err.message} (${err.field})`;

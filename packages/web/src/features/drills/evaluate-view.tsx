@@ -9,7 +9,7 @@ import { CAPABILITY_NAMES, HSEEP_RATING_LABELS } from '@tandem/core';
 import type { HseepRating, Objective } from '@tandem/core';
 import { localized, ratingOptions } from './drill-model.ts';
 import type { DrillInfo, DrillsApi, Evaluation } from './drills-api.ts';
-import { BusyLine, ErrorLine, useAction } from './drill-widgets.tsx';
+import { BOX, BusyLine, ErrorLine, useAction } from './drill-widgets.tsx';
 
 export function EvaluateView(props: { readonly drills: DrillsApi; readonly info: DrillInfo }) {
   const { drills, info } = props;
@@ -92,7 +92,7 @@ function ObjectiveForm(props: {
 
   return (
     <form
-      className="panel"
+      style={BOX}
       aria-label={localized(o.text, lang)}
       data-testid={`objective-${o.id}`}
       onSubmit={(e) => {

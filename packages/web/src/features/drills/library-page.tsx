@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/api-client.ts';
 import { canControl, formatSimTime, inputUtcToIso, localized } from './drill-model.ts';
 import type { DrillsApi, DrillInfo, DrillLibrary, Releasability } from './drills-api.ts';
-import { BusyLine, ErrorLine, useAction } from './drill-widgets.tsx';
+import { BOX, BusyLine, ErrorLine, useAction } from './drill-widgets.tsx';
 
 function defaultStartInput(): string {
   const d = new Date(Date.now() + 3600_000);
@@ -122,7 +122,7 @@ export function LibraryPage(props: {
       </section>
 
       {controller ? (
-        <section aria-labelledby="drill-setup-heading" className="panel">
+        <section aria-labelledby="drill-setup-heading" style={BOX}>
           <h3 id="drill-setup-heading">{t('drills.setup.heading')}</h3>
           <form
             onSubmit={(e) => {
@@ -229,7 +229,7 @@ export function LibraryPage(props: {
         >
           {library?.templates.map((x) => (
             <li key={x.id}>
-              <article className="panel" aria-labelledby={`tpl-${x.id}`}>
+              <article style={BOX} aria-labelledby={`tpl-${x.id}`}>
                 <h4 id={`tpl-${x.id}`} style={{ margin: '0 0 0.4rem' }}>
                   {localized(x.name, lang)}
                 </h4>

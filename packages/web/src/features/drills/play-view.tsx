@@ -11,7 +11,7 @@ import { OverlayMap } from '../../map/overlay-map.tsx';
 import { boundsAround, formatSimTime, localized, nm, playerMapData, proposalParts, windText } from './drill-model.ts';
 import type { UnitTrack } from './drill-model.ts';
 import type { DrillInfo, DrillsApi, Proposal } from './drills-api.ts';
-import { BusyLine, ErrorLine, MapLegend, SimClockLine, useAction } from './drill-widgets.tsx';
+import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, useAction } from './drill-widgets.tsx';
 
 const POLL_MS = 4000;
 
@@ -132,7 +132,7 @@ export function PlayView(props: {
         <BusyLine text={load.busy} />
       ) : (
         <>
-          <section aria-labelledby="briefing-heading" className="panel">
+          <section aria-labelledby="briefing-heading" style={BOX}>
             <h3 id="briefing-heading">{t('drills.player.briefing')}</h3>
             <p>{localized(view.description, lang)}</p>
             <dl className="facts">
@@ -148,7 +148,7 @@ export function PlayView(props: {
               <dd>{view.environment.seaHeightM.toFixed(1)} m</dd>
               <dt>{t('drills.player.waterTemp')}</dt>
               <dd>{view.environment.waterTempC.toFixed(0)} °C</dd>
-              <dt>{t('drills.player.night')}</dt>
+              <dt>{t('drills.player.light')}</dt>
               <dd>{view.environment.night ? t('drills.player.night') : t('drills.player.day')}</dd>
               <dt>{t('drills.player.srr')}</dt>
               <dd>{view.srr ?? '—'}</dd>
@@ -191,7 +191,7 @@ export function PlayView(props: {
             </div>
           </section>
 
-          <section aria-labelledby="proposal-heading" className="panel">
+          <section aria-labelledby="proposal-heading" style={BOX}>
             <h3 id="proposal-heading">{t('drills.player.proposal')}</h3>
             <button
               type="button"
@@ -210,9 +210,7 @@ export function PlayView(props: {
             )}
             {proposal === undefined || parts === undefined ? null : (
               <div data-testid="proposal">
-                <p className="hint">
-                  {localized(proposal.note, lang)} — {t('drills.player.proposalNote')}
-                </p>
+                <p className="hint">{localized(proposal.note, lang)}</p>
                 {proposal.plannedPos === null ? null : (
                   <p>{t('drills.player.proposalPos', { pos: `${(proposal.plannedPos * 100).toFixed(1)} %` })}</p>
                 )}
@@ -301,7 +299,7 @@ export function PlayView(props: {
             </table>
           </section>
 
-          <section aria-labelledby="messages-heading" className="panel">
+          <section aria-labelledby="messages-heading" style={BOX}>
             <h3 id="messages-heading">{t('drills.player.messages')}</h3>
             {view.messages.length === 0 ? <p className="hint">{t('drills.player.noMessages')}</p> : null}
             <ol data-testid="messages">

@@ -17,6 +17,7 @@ import {
   replayTrails,
   simUtc,
   summaryFigures,
+  timelineAxis,
   timelineLanes,
   trendSeries,
 } from './drill-model.ts';
@@ -81,6 +82,7 @@ export function ReportPage(props: {
 
   const s = report.summary;
   const controller = canControl(roles);
+  const axis = timelineAxis(info.startTimeS, info.durationS);
   return (
     <div data-testid="report-page">
       <h3>{t('drills.report.heading', { name: localized(report.report.name, lang) })}</h3>
@@ -131,8 +133,9 @@ export function ReportPage(props: {
         <h4 id="report-timeline-heading">{t('drills.report.timelineTitle')}</h4>
         <TimelineChart
           title={t('drills.report.timelineTitle')}
-          lanes={timelineLanes(report.report.timeline, info.startTimeS, lang, (l) => t(`drills.timeline.${l}`))}
-          xFormat={(ms) => simUtc(info.startTimeS, ms / 1000 - info.startTimeS).slice(11)}
+          lanes={timelineLanes(report.report.timeline, axis, lang, (l) => t(`drills.timeline.${l}`))}
+          xFormat={axis.format}
+          stateLabels={{ done: t('drills.timeline.happened') }}
         />
         <details>
           <summary>{t('drills.timeline.heading')}</summary>
