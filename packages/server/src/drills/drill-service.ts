@@ -54,6 +54,9 @@ import { drillReplay } from './drill-replay.ts';
 import type { DrillReplay } from './drill-replay.ts';
 import { reportMap } from './report-map.ts';
 
+/** What the drill operations need of a request: the database, the caller and its record store view. */
+export type DrillContext = Pick<RequestContext, 'database' | 'actor' | 'records'>;
+
 /** Wall time, epoch s (the only clock the drills read). */
 const wallS = (): number => Date.now() / 1000;
 
@@ -93,7 +96,7 @@ interface Loaded {
   readonly land: LandMask;
 }
 
-async function loadIn(ctx: RequestContext, id: string, trx?: Transaction<Schema>): Promise<Loaded> {
+async function loadIn(ctx: DrillContext, id: string, trx?: Transaction<Schema>): Promise<Loaded> {
   const rec = await ctx.records().get('drill', id, trx);
   const body = drillBodyOf(rec);
   const land = await drillLandMask();
@@ -116,7 +119,7 @@ function isUniqueViolation(e: unknown): boolean {
 
 /** Run a drill write in a transaction with the drill locked; retried once when another writer took the seq. */
 async function writeDrill<T>(
-  ctx: RequestContext,
+  ctx: DrillContext,
   id: string,
   fn: (trx: Transaction<Schema>, d: Loaded) => Promise<T>,
 ): Promise<T> {
@@ -136,7 +139,7 @@ async function writeDrill<T>(
 
 /** Store a new body (status, clock, summary) with its audit entry, in the caller's transaction. */
 async function saveBody(
-  ctx: RequestContext,
+  ctx: DrillContext,
   trx: Transaction<Schema>,
   d: Loaded,
   body: DrillBody,
@@ -164,7 +167,7 @@ async function saveBody(
 }
 
 async function auditActions(
-  ctx: RequestContext,
+  ctx: DrillContext,
   trx: Transaction<Schema>,
   d: Loaded,
   stored: readonly StoredAction[],
@@ -186,7 +189,7 @@ function info(d: Loaded, actionCount: number): DrillInfo {
 
 /** The opened session of a loaded drill at its current simulated time. */
 async function opened(
-  ctx: RequestContext,
+  ctx: DrillContext,
   d: Loaded,
   trx?: Transaction<Schema>,
 ): Promise<{ o: OpenedDrill; actions: StoredAction[]; simS: number }> {
@@ -309,7 +312,7 @@ export async function newDrillBody(req: CreateDrillRequest, id: string, nowS = w
   return body;
 }
 
-export async function createDrill(ctx: RequestContext, req: CreateDrillRequest): Promise<DrillInfo> {
+export async function createDrill(ctx: DrillContext, req: CreateDrillRequest): Promise<DrillInfo> {
   const id = crypto.randomUUID();
   const body = await newDrillBody(req, id);
   const rec = await ctx.records().create('drill', { title: req.title, releasability: req.releasability, body }, id);
@@ -317,13 +320,13 @@ export async function createDrill(ctx: RequestContext, req: CreateDrillRequest):
   return drillInfo(rec, body, drillSpecOf(id, body, land), 0, wallS());
 }
 
-export async function getDrill(ctx: RequestContext, id: string): Promise<DrillInfo> {
+export async function getDrill(ctx: DrillContext, id: string): Promise<DrillInfo> {
   const d = await loadIn(ctx, id);
   return info(d, await countActions(ctx.database.db, id));
 }
 
 export async function listDrills(
-  ctx: RequestContext,
+  ctx: DrillContext,
   q: { limit: number; offset: number; status?: DrillStatus },
 ): Promise<{ items: DrillInfo[]; total: number }> {
   const land = await drillLandMask();
@@ -352,7 +355,7 @@ export async function listDrills(
   return { items, total: Number(count.n) };
 }
 
-export async function deleteDrill(ctx: RequestContext, id: string): Promise<void> {
+export async function deleteDrill(ctx: DrillContext, id: string): Promise<void> {
   await ctx.database.db.transaction().execute(async (trx) => {
     const rec = await ctx.records().get('drill', id, trx);
     if (rec.ownerNation !== ctx.actor.nation)
@@ -368,7 +371,7 @@ export async function deleteDrill(ctx: RequestContext, id: string): Promise<void
 export type ClockOp = 'start' | 'pause' | 'resume' | 'finish';
 
 export async function clockOp(
-  ctx: RequestContext,
+  ctx: DrillContext,
   id: string,
   op: ClockOp | 'advance',
   args: { clockFactor?: number; toS?: number },
@@ -470,7 +473,7 @@ async function previousDrill(trx: Transaction<Schema>, d: Loaded): Promise<strin
 
 // ---------------------------------------------------------------- players
 
-export async function playerViewOf(ctx: RequestContext, id: string): Promise<PlayerView> {
+export async function playerViewOf(ctx: DrillContext, id: string): Promise<PlayerView> {
   const d = await loadIn(ctx, id);
   if (d.body.status === 'setup') throw conflict('the drill has not started');
   const { o } = await opened(ctx, d);
@@ -487,7 +490,7 @@ function closeRing(ring: readonly LonLat[]): LonLat[] {
 }
 
 export async function postActions(
-  ctx: RequestContext,
+  ctx: DrillContext,
   id: string,
   inputs: readonly DrillActionInput[],
 ): Promise<{ atS: number; actions: StoredAction[]; player: PlayerView }> {
@@ -537,7 +540,7 @@ export async function postActions(
 }
 
 export async function proposal(
-  ctx: RequestContext,
+  ctx: DrillContext,
   id: string,
 ): Promise<{
   atS: number;
@@ -583,7 +586,7 @@ function evaluationsOf(actions: readonly StoredAction[]): Evaluation[] {
   return out;
 }
 
-export async function controlView(ctx: RequestContext, id: string): Promise<unknown> {
+export async function controlView(ctx: DrillContext, id: string): Promise<unknown> {
   const d = await loadIn(ctx, id);
   const { o, actions, simS } = await opened(ctx, d);
   const s = o.session;
@@ -657,7 +660,7 @@ export async function controlView(ctx: RequestContext, id: string): Promise<unkn
 // ---------------------------------------------------------------- injects and evaluations
 
 export async function addLiveInject(
-  ctx: RequestContext,
+  ctx: DrillContext,
   id: string,
   text: DrillText,
 ): Promise<{ id: string; atS: number }> {
@@ -672,7 +675,7 @@ export async function addLiveInject(
 }
 
 export async function releaseInject(
-  ctx: RequestContext,
+  ctx: DrillContext,
   id: string,
   injectId: string,
 ): Promise<{ id: string; atS: number }> {
@@ -694,7 +697,7 @@ export async function releaseInject(
 }
 
 export async function addEvaluation(
-  ctx: RequestContext,
+  ctx: DrillContext,
   id: string,
   e: { objectiveId: string; rating: HseepRating; observations: readonly Observation[] },
 ): Promise<Evaluation> {
@@ -733,7 +736,7 @@ function coreEvaluations(evals: readonly Evaluation[]): ObjectiveEvaluation[] {
  * The improvement plan of a finished drill: its findings' corrective actions plus the open ones carried from the
  * previous drill's plan (followed back at most `MAX_PLAN_CHAIN` drills), with this drill's closures applied.
  */
-async function improvementPlanOf(ctx: RequestContext, id: string, depth: number): Promise<ImprovementPlan | undefined> {
+async function improvementPlanOf(ctx: DrillContext, id: string, depth: number): Promise<ImprovementPlan | undefined> {
   if (depth > MAX_PLAN_CHAIN) return undefined;
   const row = await ctx.database.db.selectFrom('sar_records').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined) return undefined;
@@ -775,7 +778,7 @@ export interface DrillReport {
 }
 
 async function finished(
-  ctx: RequestContext,
+  ctx: DrillContext,
   id: string,
 ): Promise<Loaded & { summary: DrillSummary; actions: StoredAction[] }> {
   const d = await loadIn(ctx, id);
@@ -785,7 +788,7 @@ async function finished(
 }
 
 /** The after-action report of a finished drill (and what the HTML/PDF report draws). */
-export async function drillReport(ctx: RequestContext, id: string, lang: 'en' | 'ko' | 'ja'): Promise<DrillReport> {
+export async function drillReport(ctx: DrillContext, id: string, lang: 'en' | 'ko' | 'ja'): Promise<DrillReport> {
   const d = await finished(ctx, id);
   const endS = d.body.finishedAtS ?? 0;
   const o = sessionAt(d.spec, d.land, d.actions, endS);
@@ -812,7 +815,7 @@ export async function drillReport(ctx: RequestContext, id: string, lang: 'en' | 
 }
 
 export async function closeAction(
-  ctx: RequestContext,
+  ctx: DrillContext,
   id: string,
   actionId: string,
   note: string,
@@ -832,14 +835,14 @@ export async function closeAction(
   return { improvementPlan: closeCorrectiveAction(rep.report.improvementPlan, actionId, id, note) };
 }
 
-export async function replayOf(ctx: RequestContext, id: string, stepS: number): Promise<DrillReplay> {
+export async function replayOf(ctx: DrillContext, id: string, stepS: number): Promise<DrillReplay> {
   const d = await finished(ctx, id);
   if (!(Number.isInteger(stepS) && stepS % d.spec.stepS === 0))
     throw new TandemError('INVALID_INPUT', `stepS must be a multiple of ${d.spec.stepS} s`, 'stepS');
   return drillReplay(d.spec, d.land, d.actions, d.body.finishedAtS ?? 0, stepS);
 }
 
-export async function trends(ctx: RequestContext): Promise<unknown> {
+export async function trends(ctx: DrillContext): Promise<unknown> {
   const rows = await ctx.database.db
     .selectFrom('sar_records')
     .selectAll()

@@ -4,10 +4,10 @@
  * kept by (drill, version, action count, language): a second download costs nothing.
  */
 import type { DrillLanguage } from '@tandem/core';
-import type { RequestContext } from '../routes/route-spec.ts';
 import { htmlToPdf } from '../reports/html-to-pdf.ts';
 import { drillLandMask } from './drill-land.ts';
 import { drillReport } from './drill-service.ts';
+import type { DrillContext } from './drill-service.ts';
 import { reportHtml } from './report-html.ts';
 
 const MAX_CACHED = 12;
@@ -16,7 +16,7 @@ const cache = new Map<string, Uint8Array>();
 /** Figures for tests and the report: prints done and the last print time. */
 export const pdfStats = { printed: 0, lastPrintMs: 0 };
 
-export async function reportPdf(ctx: RequestContext, id: string, lang: DrillLanguage): Promise<Uint8Array> {
+export async function reportPdf(ctx: DrillContext, id: string, lang: DrillLanguage): Promise<Uint8Array> {
   const report = await drillReport(ctx, id, lang);
   const key = JSON.stringify([id, report.drill.version, report.drill.actionCount, lang]);
   const hit = cache.get(key);
