@@ -7,9 +7,17 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TimelineChart } from '../../charts/charts.tsx';
 import { OverlayMap } from '../../map/overlay-map.tsx';
-import { boundsAround, controlMapData, formatSimTime, localized, timelineAxis, timelineLanes } from './drill-model.ts';
+import {
+  boundsAround,
+  controlMapData,
+  formatSimTime,
+  localized,
+  timelineAxis,
+  timelineLanes,
+  unitColorOf,
+} from './drill-model.ts';
 import type { ControlView as ControlData, DrillInfo, DrillsApi } from './drills-api.ts';
-import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, useAction } from './drill-widgets.tsx';
+import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, UnitSwatch, useAction } from './drill-widgets.tsx';
 
 const POLL_MS = 4000;
 
@@ -175,7 +183,7 @@ export function ControlView(props: {
               <div style={{ flex: '1 1 520px' }}>
                 <OverlayMap data={mapData} label={t('drills.map.label')} bounds={bounds} height="380px" />
               </div>
-              <MapLegend keys={['datum', 'sighting', 'plan', 'unit', 'truth']} />
+              <MapLegend data={mapData} />
             </div>
             <table className="plan" data-testid="truth-table">
               <thead>
@@ -303,7 +311,9 @@ export function ControlView(props: {
               <tbody>
                 {control.units.map((u) => (
                   <tr key={u.id}>
-                    <td>{u.name}</td>
+                    <td>
+                      <UnitSwatch color={unitColorOf(unitIds, u.id)} /> {u.name}
+                    </td>
                     <td>{u.nation}</td>
                     <td>{u.platform}</td>
                     <td>{t(`drills.units.${u.status.replace('-', '_')}`)}</td>

@@ -20,6 +20,7 @@ import {
   featureBounds,
   formatSimTime,
   inputUtcToIso,
+  legendEntries,
   localized,
   playerMapData,
   proposalParts,
@@ -338,4 +339,37 @@ test('a proposal splits into plan areas, unit routes and messages', () => {
     ['a', 'b'],
   );
   assert.deepEqual(parts.messages, [{ to: 'JCG RCC', text: 'SITREP 1' }]);
+});
+
+test('the legend lists what the map shows, in the colours of the map, in a fixed order', () => {
+  const { view } = playedView();
+  const fc = playerMapData(view);
+  const keys = legendEntries(fc).map((e) => e.key);
+  assert.deepEqual(keys, ['datum', 'plan', 'unit']);
+  const plan = fc.features.find((f) => f.properties['layer'] === 'plan');
+  assert.equal(legendEntries(fc).find((e) => e.key === 'plan')?.color, plan?.properties['color']);
+  const server = {
+    type: 'FeatureCollection' as const,
+    features: [
+      {
+        type: 'Feature' as const,
+        properties: { layer: 'truth-track', color: '#111111' },
+        geometry: { type: 'Point' as const, coordinates: [0, 0] },
+      },
+      {
+        type: 'Feature' as const,
+        properties: { layer: 'datum', color: '#8e44ad' },
+        geometry: { type: 'Point' as const, coordinates: [0, 0] },
+      },
+      {
+        type: 'Feature' as const,
+        properties: { layer: 'unknown' },
+        geometry: { type: 'Point' as const, coordinates: [0, 0] },
+      },
+    ],
+  };
+  assert.deepEqual(legendEntries(server), [
+    { key: 'datum', color: '#8e44ad' },
+    { key: 'truth', color: '#111111' },
+  ]);
 });

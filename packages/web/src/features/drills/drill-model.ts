@@ -528,3 +528,49 @@ export function boundsAround(lonLat: readonly number[], halfDeg = 0.6): [[number
     [lon + halfDeg, lat + halfDeg],
   ];
 }
+
+/** Legend entries of a map. */
+export type LegendKey =
+  'datum' | 'sighting' | 'plan' | 'proposal' | 'unit' | 'track' | 'truth' | 'detection' | 'recovery';
+
+const LEGEND_OF_LAYER: Readonly<Record<string, LegendKey>> = {
+  plan: 'plan',
+  area: 'plan',
+  proposal: 'proposal',
+  'proposal-route': 'proposal',
+  track: 'track',
+  'unit-track': 'track',
+  unit: 'unit',
+  base: 'unit',
+  'mayday-relay': 'datum',
+  datum: 'datum',
+  error: 'datum',
+  'sighting-report': 'sighting',
+  truth: 'truth',
+  'truth-track': 'truth',
+  detection: 'detection',
+  recovery: 'recovery',
+};
+
+const LEGEND_ORDER: readonly LegendKey[] = [
+  'datum',
+  'sighting',
+  'plan',
+  'proposal',
+  'unit',
+  'track',
+  'truth',
+  'detection',
+  'recovery',
+];
+
+/** The legend of what a map actually shows: one entry per kind of feature present, with its (first) colour. */
+export function legendEntries(fc: FeatureCollection): { key: LegendKey; color: string }[] {
+  const colors = new Map<LegendKey, string>();
+  for (const f of fc.features) {
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    const key = LEGEND_OF_LAYER[String(p['layer'])];
+    if (key !== undefined && !colors.has(key)) colors.set(key, typeof p['color'] === 'string' ? p['color'] : '#1f5fa8');
+  }
+  return LEGEND_ORDER.filter((k) => colors.has(k)).map((key) => ({ key, color: colors.get(key) as string }));
+}

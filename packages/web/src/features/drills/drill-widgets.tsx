@@ -2,7 +2,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client.ts';
-import { DRILL_COLORS, formatSimTime, simUtc } from './drill-model.ts';
+import type { FeatureCollection } from 'geojson';
+import { formatSimTime, legendEntries, simUtc } from './drill-model.ts';
 
 /** A bordered box around a form or a card (the shell's `.panel` is the case page's fixed-width sidebar). */
 export const BOX = {
@@ -64,30 +65,25 @@ export function useAction(): {
   return { busy, error, setError, run };
 }
 
-export type LegendKey = keyof typeof DRILL_COLORS | 'plan' | 'unit' | 'track';
-
-const LEGEND_COLOR: Readonly<Record<LegendKey, string>> = {
-  ...DRILL_COLORS,
-  plan: '#1b7f3b',
-  unit: '#7b2cbf',
-  track: '#0369a1',
-};
-
-/** The legend beside an overlay map (the map carries no text). */
-export function MapLegend({ keys }: { readonly keys: readonly LegendKey[] }) {
+/** The legend beside an overlay map (the map carries no text): what the map shows, in its colours. */
+export function MapLegend({ data }: { readonly data: FeatureCollection }) {
   const { t } = useTranslation();
   return (
-    <figure className="chart-legend" aria-label={t('drills.map.legend')}>
+    <figure className="chart-legend" aria-label={t('drills.map.legend')} data-testid="map-legend">
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {keys.map((k) => (
-          <li key={k}>
-            <span className="swatch" style={{ background: LEGEND_COLOR[k] }} aria-hidden="true" />{' '}
-            {t(`drills.map.${k}`)}
+        {legendEntries(data).map((e) => (
+          <li key={e.key}>
+            <span className="swatch" style={{ background: e.color }} aria-hidden="true" /> {t(`drills.map.${e.key}`)}
           </li>
         ))}
       </ul>
     </figure>
   );
+}
+
+/** A unit's colour on the maps, beside its name in tables. */
+export function UnitSwatch({ color }: { readonly color: string }) {
+  return <span className="swatch" style={{ background: color }} aria-hidden="true" />;
 }
 
 /** Drill time and its UTC instant. */

@@ -138,6 +138,7 @@ const en = {
     track: 'Unit tracks',
     detection: 'Detection',
     truth: 'Truth (hidden from players)',
+    recovery: 'Recovery',
   },
   player: {
     heading: 'Player: {{name}}',
@@ -381,6 +382,7 @@ const ko: MessagesOf<typeof en> = {
     track: '세력 항적',
     detection: '탐지',
     truth: '실제 상황(훈련자에게 비공개)',
+    recovery: '구조',
   },
   player: {
     heading: '훈련자: {{name}}',
@@ -624,6 +626,7 @@ const ja: MessagesOf<typeof en> = {
     track: '勢力の航跡',
     detection: '探知',
     truth: '真の状況（プレーヤーには非表示）',
+    recovery: '救助',
   },
   player: {
     heading: 'プレーヤー：{{name}}',

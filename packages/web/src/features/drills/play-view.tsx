@@ -8,10 +8,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlayerView } from '@tandem/core';
 import { OverlayMap } from '../../map/overlay-map.tsx';
-import { boundsAround, formatSimTime, localized, nm, playerMapData, proposalParts, windText } from './drill-model.ts';
+import {
+  boundsAround,
+  formatSimTime,
+  localized,
+  nm,
+  playerMapData,
+  proposalParts,
+  unitColorOf,
+  windText,
+} from './drill-model.ts';
 import type { UnitTrack } from './drill-model.ts';
 import type { DrillInfo, DrillsApi, Proposal } from './drills-api.ts';
-import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, useAction } from './drill-widgets.tsx';
+import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, UnitSwatch, useAction } from './drill-widgets.tsx';
 
 const POLL_MS = 4000;
 
@@ -187,7 +196,7 @@ export function PlayView(props: {
               <div style={{ flex: '1 1 520px' }}>
                 <OverlayMap data={mapData} label={t('drills.map.label')} bounds={bounds} height="400px" />
               </div>
-              <MapLegend keys={['datum', 'sighting', 'plan', 'proposal', 'unit', 'track', 'detection']} />
+              <MapLegend data={mapData} />
             </div>
           </section>
 
@@ -289,7 +298,15 @@ export function PlayView(props: {
               <tbody>
                 {view.units.map((u) => (
                   <tr key={u.id}>
-                    <td>{u.name}</td>
+                    <td>
+                      <UnitSwatch
+                        color={unitColorOf(
+                          view.units.map((x) => x.id),
+                          u.id,
+                        )}
+                      />{' '}
+                      {u.name}
+                    </td>
                     <td>{u.nation}</td>
                     <td>{u.platform}</td>
                     <td>{t(`drills.units.${u.status.replace('-', '_')}`)}</td>

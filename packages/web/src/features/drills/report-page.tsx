@@ -112,7 +112,7 @@ export function ReportPage(props: {
           <div style={{ flex: '1 1 520px' }}>
             <OverlayMap data={report.map} label={t('drills.report.mapTitle')} bounds={report.bounds} height="400px" />
           </div>
-          <MapLegend keys={['datum', 'plan', 'track', 'truth', 'detection']} />
+          <MapLegend data={report.map} />
         </div>
       </section>
 
@@ -323,7 +323,7 @@ function Replay({ drills, info }: { readonly drills: DrillsApi; readonly info: D
             <div style={{ flex: '1 1 520px' }}>
               <OverlayMap data={data} label={t('drills.report.replay')} bounds={replay.bounds} height="380px" />
             </div>
-            <MapLegend keys={['plan', 'unit', 'track', 'truth', 'detection']} />
+            <MapLegend data={data} />
           </div>
         </>
       )}
