@@ -146,6 +146,29 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     );
     step('player planned');
 
+    // The controller releases a held inject and sends a live one; the player receives both and re-plans.
+    await c.getByRole('button', { name: fill(d.msel.release, { id: 'contingency-info' }) }).click();
+    await c.getByTestId('msel-held').getByText('contingency-info').waitFor({ state: 'detached', timeout: 30_000 });
+    const live = '실시간 상황부여: 인근 어선이 구명부환을 발견';
+    await c.getByLabel(d.live.ko).fill(live);
+    await c.getByLabel(d.live.en).fill('Live inject: a nearby fishing boat found a lifebuoy');
+    await c.getByRole('button', { name: d.live.add }).click();
+    await c.getByTestId('msel-delivered').getByText(live).waitFor({ timeout: 30_000 });
+    await p.getByTestId('inject-feed').getByText(live).waitFor({ timeout: 30_000 });
+    assert.ok((await p.getByTestId('inject-feed').locator('li').count()) >= 3, 'MAYDAY, released and live injects');
+    await p.getByRole('button', { name: d.player.propose }).click();
+    await p.getByTestId('proposal').waitFor({ timeout: 60_000 });
+    await p.getByRole('button', { name: d.player.accept }).click();
+    await p.getByTestId('plans').locator('li').nth(1).waitFor({ timeout: 30_000 });
+    // What the controller sees of the truth never reaches the player's page.
+    const truePositions = (await c.getByTestId('truth-table').locator('tbody td:nth-child(2)').allInnerTexts()).filter(
+      (x) => x.includes('°'),
+    );
+    assert.ok(truePositions.length >= 1);
+    const playerText = await p.locator('body').innerText();
+    for (const x of truePositions) assert.ok(!playerText.includes(x), `the player's page shows the true position ${x}`);
+    step('injects delivered, player re-planned');
+
     // The controller runs the clock to the end and finishes.
     await c.getByRole('button', { name: d.clock.toEnd }).click();
     await c.getByRole('button', { name: d.clock.finish }).waitFor();
