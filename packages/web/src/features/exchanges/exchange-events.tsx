@@ -10,6 +10,7 @@ import type { User } from '../../api/api-client.ts';
 import type { CommitmentInfo, EventRecord, ExchangesApi, Nation, Releasability } from './exchanges-api.ts';
 import { isEditor, utcText } from './exchanges-api.ts';
 import { pick } from './ferry-result.tsx';
+import { addMonths, monthKey, monthStart, monthWeeks, onDay } from './calendar-model.ts';
 
 const KINDS = [
   'stopover',
@@ -378,17 +379,6 @@ export function EventCard(props: {
   );
 }
 
-function monthStart(ym: string | undefined): Date {
-  const m = ym === undefined ? null : /^(\d{4})-(\d{2})$/.exec(ym);
-  if (m === null) {
-    const now = new Date();
-    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  }
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
-}
-
-const ym = (d: Date): string => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-
 export function CalendarView(props: {
   readonly api: ExchangesApi;
   readonly user: User;
@@ -400,8 +390,8 @@ export function CalendarView(props: {
   const { t, i18n } = useTranslation();
   const { api, user, navigate } = props;
   const lang = i18n.language;
-  const start = useMemo(() => monthStart(props.month), [props.month]);
-  const end = useMemo(() => new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)), [start]);
+  const start = useMemo(() => monthStart(props.month, Date.now()), [props.month]);
+  const end = useMemo(() => addMonths(start, 1), [start]);
   const [events, setEvents] = useState<EventRecord[] | undefined>(undefined);
   const [all, setAll] = useState<EventRecord[]>([]);
   const load = useRun();
@@ -417,17 +407,10 @@ export function CalendarView(props: {
   }, [api, start, end, load.run]);
   useEffect(() => refresh(), [refresh]);
 
-  const first = (start.getUTCDay() + 6) % 7;
-  const days = Math.round((end.getTime() - start.getTime()) / 86_400_000);
-  const cells: (number | null)[] = [...Array<null>(first).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
-  while (cells.length % 7 !== 0) cells.push(null);
-  const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+  const weeks = monthWeeks(start);
   const weekdays = t('exchanges.calendar.weekdays').split(',');
-  const onDay = (d: number) => {
-    const dayStart = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), d) / 1000;
-    return (events ?? []).filter((e) => e.event.startUtc < dayStart + 86_400 && e.event.endUtc >= dayStart);
-  };
-  const prev = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - 1, 1));
+  const eventsOn = (d: number) => (events ?? []).filter((e) => onDay(start, d, e.event.startUtc, e.event.endUtc));
+  const prev = addMonths(start, -1);
   const selected = all.find((e) => e.id === props.selectedId);
   const monthName = start.toLocaleDateString(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' });
 
@@ -435,13 +418,13 @@ export function CalendarView(props: {
     <section aria-label={t('exchanges.calendar.heading')}>
       <h3>{t('exchanges.calendar.heading')}</h3>
       <div className="row">
-        <button type="button" onClick={() => navigate(`exchanges/calendar/${ym(prev)}`)}>
+        <button type="button" onClick={() => navigate(`exchanges/calendar/${monthKey(prev)}`)}>
           ← {t('exchanges.calendar.previous')}
         </button>
         <strong aria-live="polite" data-testid="calendar-month">
           {monthName}
         </strong>
-        <button type="button" onClick={() => navigate(`exchanges/calendar/${ym(end)}`)}>
+        <button type="button" onClick={() => navigate(`exchanges/calendar/${monthKey(end)}`)}>
           {t('exchanges.calendar.next')} →
         </button>
         <span>
@@ -477,14 +460,14 @@ export function CalendarView(props: {
                   {d === null ? null : (
                     <>
                       <div className="hint">{d}</div>
-                      {onDay(d).map((e) => (
+                      {eventsOn(d).map((e) => (
                         <button
                           key={e.id}
                           type="button"
                           data-event-id={e.id}
                           aria-pressed={e.id === props.selectedId}
                           className={`event-chip ${e.event.status}`}
-                          onClick={() => navigate(`exchanges/calendar/${ym(start)}/${e.id}`)}
+                          onClick={() => navigate(`exchanges/calendar/${monthKey(start)}/${e.id}`)}
                         >
                           {pick(e.event.title, lang)} · {t(`exchanges.events.${e.event.status}`)}
                         </button>
@@ -508,7 +491,7 @@ export function CalendarView(props: {
         <EventForm
           api={api}
           defaultKind="joint-display"
-          onCreated={(e) => navigate(`exchanges/calendar/${ym(new Date(e.event.startUtc * 1000))}/${e.id}`)}
+          onCreated={(e) => navigate(`exchanges/calendar/${monthKey(new Date(e.event.startUtc * 1000))}/${e.id}`)}
         />
       ) : null}
     </section>
