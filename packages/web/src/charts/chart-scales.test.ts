@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { linearScale, niceTicks, timeTicks } from './chart-scales.ts';
+import { linearScale, niceTicks, textWidthPx, timeTicks, wrapLabel } from './chart-scales.ts';
 
 describe('chart scales', () => {
   it('maps a domain linearly onto a range, reversed ranges included', () => {
@@ -44,5 +44,18 @@ describe('chart scales', () => {
     const quarters = timeTicks(d, Date.UTC(2028, 0, 1), 8);
     assert.ok(quarters.every((t) => new Date(t).getUTCMonth() % 3 === 0));
     assert.deepEqual(timeTicks(d, d, 5), []);
+  });
+
+  it('wraps labels at words (Latin) or characters (CJK) within the width, with an ellipsis past the last line', () => {
+    assert.ok(textWidthPx('훈련', 10) > textWidthPx('ab', 10));
+    const en = wrapLabel('Science, technology and AI dialogue', 100, 11);
+    assert.ok(en.length >= 2 && en.every((l) => textWidthPx(l, 11) <= 100 || !l.includes(' ')), en.join('|'));
+    assert.equal(en.join(' '), 'Science, technology and AI dialogue');
+    const ja = wrapLabel('科学技術・AI対話の継続的な開催', 60, 11);
+    assert.ok(ja.length >= 2);
+    assert.ok(ja.every((l) => textWidthPx(l.replace('…', ''), 11) <= 60));
+    const cut = wrapLabel('one two three four five six seven eight', 30, 11, 2);
+    assert.equal(cut.length, 2);
+    assert.ok(cut[1]?.endsWith('…'));
   });
 });

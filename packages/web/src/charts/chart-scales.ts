@@ -64,3 +64,31 @@ export function timeTicks(t0Ms: number, t1Ms: number, count: number): number[] {
   }
   return out;
 }
+
+/** Rough rendered width of a label at `fontPx` (CJK characters are about twice as wide as Latin ones). */
+export function textWidthPx(text: string, fontPx: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 1 : 0.58;
+  return w * fontPx;
+}
+
+/** Breaks a label into lines no wider than `maxPx` (at word boundaries; long words and CJK text by characters). */
+export function wrapLabel(text: string, maxPx: number, fontPx: number, maxLines = 3): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const tokens = text.includes(' ') ? text.split(/(?<= )/) : [...text];
+  for (const tok of tokens) {
+    if (line !== '' && textWidthPx(line + tok, fontPx) > maxPx) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += tok;
+  }
+  if (line !== '') lines.push(line.trimEnd());
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = `${kept[maxLines - 1] ?? ''}…`;
+    return kept;
+  }
+  return lines;
+}

@@ -4,7 +4,7 @@
  * readers. Scales come from chart-scales.ts (pure, unit-tested); no chart library is needed for these three.
  */
 import { Fragment } from 'react';
-import { linearScale, niceTicks, timeTicks } from './chart-scales.ts';
+import { linearScale, niceTicks, textWidthPx, timeTicks, wrapLabel } from './chart-scales.ts';
 
 const PALETTE = ['#1f5fa8', '#c0392b', '#2e8b57', '#b8860b', '#7b3fa0', '#d35400', '#16a085', '#555'];
 
@@ -54,6 +54,14 @@ function Legend({ items }: { readonly items: readonly { label: string; color: st
   );
 }
 
+/** Tick labels near either end are anchored inside the plot so they are not cut off. */
+function edgeAnchor(x: number, label: string, left: number, right: number): 'start' | 'middle' | 'end' {
+  const half = textWidthPx(label, 11) / 2;
+  if (x + half > right + 10) return 'end';
+  if (x - half < left - 40) return 'start';
+  return 'middle';
+}
+
 export function LineChart(props: LineChartProps) {
   const width = props.width ?? 560;
   const height = props.height ?? 240;
@@ -84,7 +92,13 @@ export function LineChart(props: LineChartProps) {
           </g>
         ))}
         {xTicks.map((t) => (
-          <text key={`x${t}`} x={sx(t)} y={height - M.bottom + 16} textAnchor="middle" fontSize="11">
+          <text
+            key={`x${t}`}
+            x={sx(t)}
+            y={height - M.bottom + 16}
+            textAnchor={edgeAnchor(sx(t), xf(t), M.left, width - M.right)}
+            fontSize="11"
+          >
             {xf(t)}
           </text>
         ))}
@@ -165,11 +179,17 @@ export interface BarChartProps {
 
 export function BarChart(props: BarChartProps) {
   const width = props.width ?? 560;
-  const height = props.height ?? 220;
+  const n0 = Math.max(1, props.bars.length);
+  const lines = Math.max(
+    1,
+    ...props.bars.map((b) => wrapLabel(b.label, (width - M.left - M.right) / n0 - 6, 11).length),
+  );
+  const height = (props.height ?? 220) + (lines - 1) * 13;
   const yf = props.yFormat ?? fmt;
   const yMax = props.yMax ?? Math.max(1e-9, ...props.bars.map((b) => b.value));
-  const sy = linearScale([0, yMax], [height - M.bottom, M.top]);
-  const n = Math.max(1, props.bars.length);
+  const bottom = M.bottom + (lines - 1) * 13;
+  const sy = linearScale([0, yMax], [height - bottom, M.top]);
+  const n = n0;
   const slot = (width - M.left - M.right) / n;
   const barW = Math.min(60, slot * 0.7);
   return (
@@ -193,25 +213,29 @@ export function BarChart(props: BarChartProps) {
                 x={cx - barW / 2}
                 y={top}
                 width={barW}
-                height={Math.max(0, height - M.bottom - top)}
+                height={Math.max(0, height - bottom - top)}
                 fill={b.color ?? paletteColor(k)}
               />
               <text x={cx} y={top - 4} textAnchor="middle" fontSize="11">
                 {yf(b.value)}
               </text>
-              <text x={cx} y={height - M.bottom + 16} textAnchor="middle" fontSize="11">
-                {b.label}
+              <text x={cx} y={height - bottom + 16} textAnchor="middle" fontSize="11">
+                {wrapLabel(b.label, slot - 6, 11).map((l, i) => (
+                  <tspan key={i} x={cx} dy={i === 0 ? 0 : 13}>
+                    {l}
+                  </tspan>
+                ))}
               </text>
             </g>
           );
         })}
-        <line x1={M.left} x2={width - M.right} y1={height - M.bottom} y2={height - M.bottom} stroke="#444" />
+        <line x1={M.left} x2={width - M.right} y1={height - bottom} y2={height - bottom} stroke="#444" />
         <text
           x={12}
-          y={(M.top + height - M.bottom) / 2}
+          y={(M.top + height - bottom) / 2}
           fontSize="12"
           textAnchor="middle"
-          transform={`rotate(-90 12 ${(M.top + height - M.bottom) / 2})`}
+          transform={`rotate(-90 12 ${(M.top + height - bottom) / 2})`}
         >
           {props.yLabel}
         </text>
@@ -265,7 +289,7 @@ export const STATE_COLORS: Readonly<Record<string, string>> = {
 export function TimelineChart(props: TimelineChartProps) {
   const width = props.width ?? 720;
   const laneH = 26;
-  const left = 150;
+  const left = Math.min(280, 16 + Math.max(60, ...props.lanes.map((l) => textWidthPx(l.label, 12))));
   const height = M.top + props.lanes.length * laneH + 34;
   const times = props.lanes.flatMap((l) => l.items.flatMap((i) => [i.startMs, i.endMs ?? i.startMs]));
   if (props.nowMs !== undefined) times.push(props.nowMs);
