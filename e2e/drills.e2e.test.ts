@@ -184,6 +184,8 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     contexts.push(evaluator.context);
     const e = evaluator.page;
     await e.getByTestId('evaluate-view').waitFor({ timeout: 30_000 });
+    // The measured figure against the target suggests a rating; the evaluator decides.
+    await e.getByTestId('suggestion-obj-plan').waitFor({ timeout: 30_000 });
     const ratings = ['P', 'S', 'M', 'P', 'S'] as const;
     for (const [k, o] of TEMPLATE.objectives.entries()) {
       const rating = ratings[k % ratings.length] as (typeof ratings)[number];

@@ -18,6 +18,7 @@ import {
   defaultTab,
   drillTabs,
   featureBounds,
+  formatMetric,
   formatSimTime,
   inputUtcToIso,
   legendEntries,
@@ -372,4 +373,23 @@ test('the legend lists what the map shows, in the colours of the map, in a fixed
     { key: 'datum', color: '#8e44ad' },
     { key: 'truth', color: '#111111' },
   ]);
+});
+
+test('measured figures and targets of objectives read in minutes, percent and counts', () => {
+  assert.deepEqual(formatMetric({ kind: 'first-detection-within', seconds: 4 * 3600 }, 5190), {
+    measured: '87 min',
+    target: '≤ 240 min',
+  });
+  assert.deepEqual(formatMetric({ kind: 'first-on-scene-within', seconds: 3600 }, null), {
+    measured: '—',
+    target: '≤ 60 min',
+  });
+  assert.deepEqual(formatMetric({ kind: 'mean-containment', fraction: 0.5 }, 0.714), {
+    measured: '71 %',
+    target: '≥ 50 %',
+  });
+  assert.deepEqual(formatMetric({ kind: 'messages-sent', count: 3 }, 4), { measured: '4', target: '≥ 3' });
+  // Every objective of the library has a shown target.
+  const s = spec('ferry-fire-mass-rescue', 1);
+  for (const o of s.objectives) assert.match(formatMetric(o.metric, null).target, /^[≤≥] \d/);
 });

@@ -6,7 +6,15 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { metersPerSecondToKnots, metersToNauticalMiles } from '@tandem/core';
-import type { DrillSummary, DrillText, FamilyTrend, HseepRating, PlayerView, TimelineEvent } from '@tandem/core';
+import type {
+  DrillSummary,
+  DrillText,
+  FamilyTrend,
+  HseepRating,
+  ObjectiveMetric,
+  PlayerView,
+  TimelineEvent,
+} from '@tandem/core';
 import { unitColor } from '../../map/case-layers.ts';
 
 export type DrillLang = 'en' | 'ko' | 'ja';
@@ -573,4 +581,24 @@ export function legendEntries(fc: FeatureCollection): { key: LegendKey; color: s
     if (key !== undefined && !colors.has(key)) colors.set(key, typeof p['color'] === 'string' ? p['color'] : '#1f5fa8');
   }
   return LEGEND_ORDER.filter((k) => colors.has(k)).map((key) => ({ key, color: colors.get(key) as string }));
+}
+
+/**
+ * An objective's measured figure and its target as shown (minutes for times, percent for fractions, a count for
+ * messages); `—` when there is nothing to measure yet (no detection, no unit on scene).
+ */
+export function formatMetric(metric: ObjectiveMetric, value: number | null): { measured: string; target: string } {
+  const minutes = (s: number): string => `${Math.round(s / 60)} min`;
+  const percent = (f: number): string => `${(f * 100).toFixed(0)} %`;
+  switch (metric.kind) {
+    case 'first-detection-within':
+    case 'first-on-scene-within':
+      return { measured: value === null ? '—' : minutes(value), target: `≤ ${minutes(metric.seconds)}` };
+    case 'survivors-recovered-fraction':
+    case 'mean-containment':
+    case 'pos-achieved':
+      return { measured: value === null ? '—' : percent(value), target: `≥ ${percent(metric.fraction)}` };
+    case 'messages-sent':
+      return { measured: value === null ? '—' : String(value), target: `≥ ${metric.count}` };
+  }
 }

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CAPABILITY_NAMES, HSEEP_RATING_LABELS } from '@tandem/core';
-import type { HseepRating, Objective } from '@tandem/core';
-import { localized, ratingOptions } from './drill-model.ts';
+import { CAPABILITY_NAMES, HSEEP_RATING_LABELS, objectiveAchievement, suggestRating } from '@tandem/core';
+import type { DrillSummary, HseepRating, Objective } from '@tandem/core';
+import { formatMetric, localized, ratingOptions } from './drill-model.ts';
 import type { DrillInfo, DrillsApi, Evaluation } from './drills-api.ts';
 import { BOX, BusyLine, ErrorLine, useAction } from './drill-widgets.tsx';
 
@@ -15,12 +15,15 @@ export function EvaluateView(props: { readonly drills: DrillsApi; readonly info:
   const { drills, info } = props;
   const { t } = useTranslation();
   const [evaluations, setEvaluations] = useState<readonly Evaluation[]>([]);
+  const [summary, setSummary] = useState<DrillSummary | undefined>(undefined);
   const load = useAction();
 
   const refresh = useCallback(async (): Promise<void> => {
     if (info.status === 'setup') return;
     const c = await load.run(t('drills.page.loading'), () => drills.control(info.id));
-    if (c !== undefined) setEvaluations(c.evaluations);
+    if (c === undefined) return;
+    setEvaluations(c.evaluations);
+    setSummary(c.summarySoFar);
   }, [drills, info.id, info.status, load.run, t]);
 
   useEffect(() => {
@@ -33,7 +36,8 @@ export function EvaluateView(props: { readonly drills: DrillsApi; readonly info:
       <ErrorLine error={load.error} />
       {info.objectives.map((o) => (
         <ObjectiveForm
-          key={o.id}
+          key={`${o.id}:${summary === undefined ? '' : suggestRating(o, summary)}`}
+          summary={summary}
           drills={drills}
           drillId={info.id}
           objective={o}
@@ -63,13 +67,16 @@ function ObjectiveForm(props: {
   readonly drills: DrillsApi;
   readonly drillId: string;
   readonly objective: Objective;
+  readonly summary: DrillSummary | undefined;
   readonly disabled: boolean;
   readonly onSaved: (e: Evaluation) => void;
 }) {
-  const { drills, drillId, objective: o, disabled, onSaved } = props;
+  const { drills, drillId, objective: o, summary, disabled, onSaved } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [rating, setRating] = useState<HseepRating>('P');
+  const suggested = summary === undefined ? undefined : suggestRating(o, summary);
+  const figure = summary === undefined ? undefined : formatMetric(o.metric, objectiveAchievement(o, summary).value);
+  const [rating, setRating] = useState<HseepRating>(suggested ?? 'P');
   const [kind, setKind] = useState<'strength' | 'area-for-improvement'>('strength');
   const [text, setText] = useState('');
   const [saved, setSaved] = useState<string | undefined>(undefined);
@@ -106,6 +113,15 @@ function ObjectiveForm(props: {
           ({t('drills.evaluate.capability')}: {localized(CAPABILITY_NAMES[o.capability], lang)})
         </span>
       </p>
+      {suggested === undefined || figure === undefined ? null : (
+        <p className="hint" data-testid={`suggestion-${o.id}`}>
+          {t('drills.evaluate.suggestion', {
+            measured: figure.measured,
+            target: figure.target,
+            rating: `${suggested} — ${localized(HSEEP_RATING_LABELS[suggested], lang)}`,
+          })}
+        </p>
+      )}
       <div className="row">
         <label>
           {t('drills.evaluate.ratingFor', { id: o.id })}

@@ -196,6 +196,7 @@ const en = {
     saved: 'Rated {{rating}}.',
     saving: 'Saving…',
     ratings: 'Ratings so far',
+    suggestion: 'Measured {{measured}} (target {{target}}): suggested {{rating}}. The evaluator decides.',
   },
   report: {
     heading: 'After-action report: {{name}}',
@@ -440,6 +441,7 @@ const ko: MessagesOf<typeof en> = {
     saved: '{{rating}} 등급으로 평가했습니다.',
     saving: '저장하는 중…',
     ratings: '지금까지의 평가',
+    suggestion: '측정값 {{measured}}(목표 {{target}}): 제안 등급 {{rating}}. 최종 판단은 평가관이 합니다.',
   },
   report: {
     heading: '사후검토 보고서: {{name}}',
@@ -684,6 +686,7 @@ const ja: MessagesOf<typeof en> = {
     saved: '{{rating}}と評定しました。',
     saving: '保存しています…',
     ratings: 'これまでの評定',
+    suggestion: '測定値 {{measured}}（目標 {{target}}）：提案評定 {{rating}}。最終判断は評価者が行います。',
   },
   report: {
     heading: '事後検討報告書：{{name}}',

@@ -11,6 +11,7 @@ import {
   canControl,
   containmentSeries,
   drillLang,
+  formatMetric,
   formatSimTime,
   localized,
   replayFrameData,
@@ -169,7 +170,14 @@ export function ReportPage(props: {
                 <td>
                   {f.rating} — {localized(f.ratingLabel, lang)} {f.suggested ? t('drills.report.suggested') : ''}
                 </td>
-                <td>{f.measured === null ? '—' : Number(f.measured.toPrecision(3))}</td>
+                <td>
+                  {(() => {
+                    const o = info.objectives.find((x) => x.id === f.objectiveId);
+                    if (o === undefined) return f.measured ?? '—';
+                    const m = formatMetric(o.metric, f.measured);
+                    return `${m.measured} (${m.target})`;
+                  })()}
+                </td>
                 <td>{f.observations.map((o) => o.text).join(' · ')}</td>
               </tr>
             ))}
