@@ -243,6 +243,35 @@ for (const dialect of DIALECTS) {
       assert.equal(area.done, 1, 'counts only the public session (its items are open)');
     });
 
+    it('a session is relabelled with its action items; opening it up needs an administrator', async (c) => {
+      if (t === undefined) return c.skip('PostgreSQL not available');
+      const v = await session('kr-dialogue_secretariat', 'bilateral', 'To be published');
+      const url = `/api/dialogue-sessions/${v.record.id}/releasability`;
+      const open = { releasability: 'public', reason: 'agreed to publish' };
+      const bySecretariat = await call('kr-dialogue_secretariat', 'POST', url, open);
+      assert.equal(bySecretariat.status, 403);
+      assert.equal((bySecretariat.body['error'] as { code: string }).code, 'APPROVER_REQUIRED');
+      assert.equal((await call('jp-administrator', 'POST', url, open)).status, 403, 'not the owner nation');
+      const byAdmin = await call('kr-administrator', 'POST', url, open);
+      assert.equal(byAdmin.status, 200, JSON.stringify(byAdmin.body));
+      const labels = (byAdmin.body['actionItems'] as { record: { releasability: string } }[]).map(
+        (i) => i.record.releasability,
+      );
+      assert.deepEqual(labels, ['public', 'public']);
+      assert.equal((byAdmin.body['record'] as { releasability: string }).releasability, 'public');
+      const back = await call('kr-dialogue_secretariat', 'POST', url, {
+        releasability: 'national',
+        reason: 'withdrawn',
+      });
+      assert.equal(back.status, 200);
+      assert.ok(
+        (back.body['actionItems'] as { record: { releasability: string } }[]).every(
+          (i) => i.record.releasability === 'national',
+        ),
+      );
+      assert.equal((await call('jp-dialogue_secretariat', 'GET', `/api/dialogue-sessions/${v.record.id}`)).status, 404);
+    });
+
     it('an administrator switches an AI feature off and on, with a reason, audited', async (c) => {
       if (t === undefined) return c.skip('PostgreSQL not available');
       assert.equal(await isAiFeatureOn(t.database, 'search-plan-optimiser'), true, 'default of the built-in entry');

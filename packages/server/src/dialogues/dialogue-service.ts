@@ -323,6 +323,30 @@ export class DialogueService {
     });
   }
 
+  /**
+   * Relabels a session and its action items (owner nation; lowering needs its administrator, as for any record).
+   * Opening up relabels the session first (an item cannot be more open than the session it derives from);
+   * restricting relabels the items first, so no item is ever more open than its session.
+   */
+  async setSessionReleasability(id: string, to: Releasability, reason: string): Promise<SessionView> {
+    const session = await this.#repo.get('dialogue_session', id);
+    const items = (await this.listActionItems()).filter(
+      (i) => i.item.sessionId === id && i.record.ownerNation === session.ownerNation,
+    );
+    const relabelItems = async () => {
+      for (const i of items) {
+        if (i.record.releasability !== to) await this.#repo.setReleasability('action_item', i.record.id, to, reason);
+      }
+    };
+    const opening =
+      ['national', 'bilateral', 'public'].indexOf(to) >
+      ['national', 'bilateral', 'public'].indexOf(session.releasability);
+    if (!opening) await relabelItems();
+    if (session.releasability !== to) await this.#repo.setReleasability('dialogue_session', id, to, reason);
+    if (opening) await relabelItems();
+    return this.getSession(id);
+  }
+
   async dropItem(id: string, reason: string): Promise<ActionItemView> {
     const rec = await this.#repo.get('action_item', id);
     const item = { ...(rec.body as ActionItemBody), id };

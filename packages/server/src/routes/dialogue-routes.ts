@@ -18,6 +18,7 @@ import type { AiUseEntry } from '@tandem/core';
 import type { Releasability } from '../db/schema.ts';
 import type { Role } from '../auth/roles.ts';
 import { ID_PARAMS, RELEASABILITY_SCHEMA } from './route-spec.ts';
+import { RELEASABILITY_BODY } from './record-routes.ts';
 import type { RequestContext, RouteSpec } from './route-spec.ts';
 import { DialogueService } from '../dialogues/dialogue-service.ts';
 import type {
@@ -322,6 +323,20 @@ export const dialogueRoutes: readonly RouteSpec[] = [
     schema: { params: ID_PARAMS, body: MINUTES_BODY },
     handler: async (req, _reply, ctx) =>
       service(ctx).addMinutes(id(req), (req.body as { minutes: EvidenceInput[] }).minutes),
+  },
+  {
+    method: 'POST',
+    url: '/api/dialogue-sessions/:id/releasability',
+    summary:
+      'Relabel a session and its action items (owner nation; lowering needs an administrator of the owner nation; audited)',
+    tags,
+    access: { roles: DIALOGUE_EDITORS },
+    target: { record: 'dialogue_session' },
+    schema: { params: ID_PARAMS, body: RELEASABILITY_BODY },
+    handler: async (req, _reply, ctx) => {
+      const b = req.body as { releasability: Releasability; reason: string };
+      return service(ctx).setSessionReleasability(id(req), b.releasability, b.reason);
+    },
   },
   {
     method: 'POST',

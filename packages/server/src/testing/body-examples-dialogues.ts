@@ -19,6 +19,10 @@ export const dialogueBodyExamples: BodyExampleFactory = async (env) => {
         url: `/api/dialogue-sessions/${f.session.id}/minutes`,
         body: { minutes: [{ reference: 'MIN-1' }] },
       },
+      'POST /api/dialogue-sessions/:id/releasability': {
+        url: `/api/dialogue-sessions/${f.session.id}/releasability`,
+        body: { releasability: 'national', reason: 'restrict' },
+      },
       'POST /api/dialogue-sessions/:id/action-items': {
         url: `/api/dialogue-sessions/${f.session.id}/action-items`,
         body: { ...ACTION_ITEM_INPUT },

@@ -33,6 +33,14 @@ export const DIALOGUE_POLICY: Record<string, Policy> = {
       body: { minutes: [{ kind: 'minutes', reference: `MIN-${c.n}` }] },
     }),
   },
+  'POST /api/dialogue-sessions/:id/releasability': {
+    who: EDIT,
+    ownerOnly: true,
+    setup: async (c, env) => ({
+      id: (await createDialogueFixture(env.repo, c.label, `${c.n}`)).session.id,
+      body: { releasability: 'national', reason: 'restrict' },
+    }),
+  },
   'POST /api/dialogue-sessions/:id/action-items': {
     who: EDIT,
     ownerOnly: true,
