@@ -240,7 +240,7 @@ export function LibraryPage(props: {
                   <dt>{t('drills.library.difficulty')}</dt>
                   <dd>{t(`drills.library.${x.difficulty}`)}</dd>
                   <dt>{t('drills.library.objects')}</dt>
-                  <dd>{x.objects.map((o) => `${localized(o.description, lang)} (${o.persons})`).join(', ')}</dd>
+                  <dd>{x.objects.map((o) => localized(o.description, lang)).join(', ')}</dd>
                   <dt>{t('drills.library.persons')}</dt>
                   <dd>{x.persons}</dd>
                   <dt>{t('drills.library.srr')}</dt>

@@ -371,7 +371,7 @@ function Trends({ drills, info }: { readonly drills: DrillsApi; readonly info: D
             })}
             xLabel={t('drills.report.drillNumber')}
             yLabel={t('drills.report.percent')}
-            xFormat={(x) => String(Math.round(x))}
+            xFormat={(x) => (Number.isInteger(x) ? String(x) : '')}
             yFormat={pct}
             yMin={0}
             yMax={100}
