@@ -167,6 +167,12 @@ export class DialoguesApi {
       minutes: [{ kind: 'minutes', reference }],
     });
   }
+  setReleasability(id: string, releasability: Label, reason: string) {
+    return this.#api.request<SessionView>('POST', `/api/dialogue-sessions/${encodeURIComponent(id)}/releasability`, {
+      releasability,
+      reason,
+    });
+  }
   overdue() {
     return this.#api.request<{ items: ActionItemView[] }>('GET', '/api/action-items/overdue').then((r) => r.items);
   }

@@ -77,6 +77,10 @@ const en = {
     minutesReference: 'Minutes reference or link',
     none: 'None.',
     notFound: 'This session does not exist or is not visible to you.',
+    newLabel: 'Change releasability to',
+    labelReason: 'Reason for the change',
+    relabel: 'Change releasability (with its action items)',
+    relabelFailed: 'Could not change releasability: {{message}}',
   },
   item: {
     title: 'Action item',
@@ -203,6 +207,10 @@ const ko: MessagesOf<typeof en> = {
     minutesReference: '회의록 문서 번호 또는 링크',
     none: '없음.',
     notFound: '이 회의가 없거나 볼 수 없습니다.',
+    newLabel: '변경할 공개 범위',
+    labelReason: '변경 사유',
+    relabel: '공개 범위 변경 (조치 항목 포함)',
+    relabelFailed: '공개 범위를 변경하지 못했습니다: {{message}}',
   },
   item: {
     title: '조치 항목',
@@ -329,6 +337,10 @@ const ja: MessagesOf<typeof en> = {
     minutesReference: '議事録の文書番号またはリンク',
     none: 'なし。',
     notFound: 'この会合は存在しないか、閲覧できません。',
+    newLabel: '変更後の公開範囲',
+    labelReason: '変更の理由',
+    relabel: '公開範囲を変更 (措置事項を含む)',
+    relabelFailed: '公開範囲を変更できませんでした: {{message}}',
   },
   item: {
     title: '措置事項',

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DialoguesApi, SessionView, Side } from './dialogues-api.ts';
+import type { DialoguesApi, Label, SessionView, Side } from './dialogues-api.ts';
 import { textIn, utcDateTime } from './dialogues-api.ts';
 import { ActionItemsTable } from './action-items.tsx';
 
@@ -10,6 +10,9 @@ export function SessionDetail(props: { dialogues: DialoguesApi; id: string; nati
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<SessionView | null | undefined>(undefined);
   const [minutes, setMinutes] = useState('');
+  const [label, setLabel] = useState<Label | ''>('');
+  const [labelReason, setLabelReason] = useState('');
+  const [labelError, setLabelError] = useState<string | undefined>(undefined);
   const load = useCallback(() => {
     props.dialogues.session(props.id).then(setView, () => setView(null));
   }, [props.dialogues, props.id]);
@@ -25,6 +28,23 @@ export function SessionDetail(props: { dialogues: DialoguesApi; id: string; nati
       load();
     });
   };
+  const relabel = (e: FormEvent) => {
+    e.preventDefault();
+    if (label === '') return;
+    setLabelError(undefined);
+    props.dialogues.setReleasability(props.id, label, labelReason).then(
+      (v) => {
+        setView(v);
+        setLabel('');
+        setLabelReason('');
+      },
+      (err: unknown) =>
+        setLabelError(
+          t('dialogues.session.relabelFailed', { message: err instanceof Error ? err.message : String(err) }),
+        ),
+    );
+  };
+  const owner = props.canEdit && view.record.ownerNation === props.nation;
   return (
     <article className="session" data-session-id={view.record.id}>
       <h3>{textIn(s.title, lang)}</h3>
@@ -40,6 +60,33 @@ export function SessionDetail(props: { dialogues: DialoguesApi; id: string; nati
         <dt>{t('dialogues.form.releasability')}</dt>
         <dd>{t(`dialogues.form.${view.record.releasability}`)}</dd>
       </dl>
+      {owner ? (
+        <form onSubmit={relabel} className="row">
+          <label>
+            {t('dialogues.session.newLabel')}
+            <select value={label} onChange={(e) => setLabel(e.target.value as Label | '')} required>
+              <option value="" />
+              {(['national', 'bilateral', 'public'] as const)
+                .filter((l) => l !== view.record.releasability)
+                .map((l) => (
+                  <option key={l} value={l}>
+                    {t(`dialogues.form.${l}`)}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label>
+            {t('dialogues.session.labelReason')}
+            <input value={labelReason} onChange={(e) => setLabelReason(e.target.value)} required />
+          </label>
+          <button type="submit">{t('dialogues.session.relabel')}</button>
+          {labelError === undefined ? null : (
+            <p role="alert" className="error">
+              {labelError}
+            </p>
+          )}
+        </form>
+      ) : null}
       <h4>{t('dialogues.session.agenda')}</h4>
       {s.agenda.length === 0 ? (
         <p>{t('dialogues.session.none')}</p>
@@ -91,7 +138,7 @@ export function SessionDetail(props: { dialogues: DialoguesApi; id: string; nati
           ))}
         </ul>
       )}
-      {props.canEdit && view.record.ownerNation === props.nation ? (
+      {owner ? (
         <form onSubmit={addMinutes} className="row">
           <label>
             {t('dialogues.session.minutesReference')}
