@@ -23,6 +23,14 @@ const KINDS = [
 const EVIDENCE = ['report', 'minutes', 'document', 'photo', 'link', 'record', 'test-result'] as const;
 const SIDES: readonly Nation[] = ['KR', 'JP'];
 
+/** A bordered box for one event or leg (the shared `.panel` class is the workbench's side column). */
+export const BOX = {
+  border: '1px solid #bbb',
+  borderRadius: '4px',
+  padding: '0.5rem 0.9rem',
+  margin: '0.5rem 0',
+} as const;
+
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -183,9 +191,15 @@ export function EventCard(props: {
   const editor = isEditor(user.roles);
   const owner = record.ownerNation === user.nation;
   const open = e.status === 'proposed' || e.status === 'confirmed';
-  const titleOf = (id: string | undefined) => {
+  const linkTo = (id: string) => {
     const o = others.find((x) => x.id === id);
-    return o === undefined ? (id ?? '') : pick(o.event.title, lang);
+    if (o === undefined) return <span>{id}</span>;
+    const month = monthKey(new Date(o.event.startUtc * 1000));
+    return (
+      <a href={`#/exchanges/calendar/${month}/${encodeURIComponent(id)}`}>
+        {pick(o.event.title, lang)} ({utcText(o.event.startUtc)})
+      </a>
+    );
   };
   const done = () => props.onChanged();
   const fields = (ev: FormEvent<HTMLFormElement>) => {
@@ -195,14 +209,14 @@ export function EventCard(props: {
   };
 
   return (
-    <article className="panel" aria-label={pick(e.title, lang)} data-event-id={record.id}>
+    <article style={BOX} aria-label={pick(e.title, lang)} data-event-id={record.id}>
       <h3>{pick(e.title, lang)}</h3>
       <dl className="facts">
         <dt>{t('exchanges.events.status')}</dt>
         <dd data-testid="event-status">{t(`exchanges.events.${e.status}`)}</dd>
         <dt>{t('exchanges.events.kind')}</dt>
         <dd>{t(`exchanges.events.${e.kind}`)}</dd>
-        <dt>{t('exchanges.events.start')}</dt>
+        <dt>{t('exchanges.events.when')}</dt>
         <dd>
           {utcText(e.startUtc)} – {utcText(e.endUtc)}
           {e.airfieldIcao === undefined ? '' : ` · ${e.airfieldIcao}`}
@@ -245,9 +259,17 @@ export function EventCard(props: {
         )}
       </dl>
       {e.replacedById === undefined ? null : (
-        <p>{t('exchanges.events.replacedBy', { title: titleOf(e.replacedById) })}</p>
+        <p>
+          {t('exchanges.events.replacedBy', { title: '' })}
+          {linkTo(e.replacedById)}
+        </p>
       )}
-      {e.replacesId === undefined ? null : <p>{t('exchanges.events.replaces', { title: titleOf(e.replacesId) })}</p>}
+      {e.replacesId === undefined ? null : (
+        <p>
+          {t('exchanges.events.replaces', { title: '' })}
+          {linkTo(e.replacesId)}
+        </p>
+      )}
       {!editor ? null : (
         <div className="row">
           {SIDES.map((s) => (
@@ -442,7 +464,7 @@ export function CalendarView(props: {
           ))}
         </span>
       </div>
-      <table className="plan calendar" aria-label={monthName}>
+      <table className="plan calendar" aria-label={monthName} style={{ tableLayout: 'fixed', width: '100%' }}>
         <thead>
           <tr>
             {weekdays.map((w) => (
@@ -456,7 +478,7 @@ export function CalendarView(props: {
           {weeks.map((week, wi) => (
             <tr key={wi}>
               {week.map((d, di) => (
-                <td key={di} style={{ verticalAlign: 'top', minWidth: '6rem', height: '4rem' }}>
+                <td key={di} style={{ verticalAlign: 'top', height: '4rem', overflowWrap: 'anywhere' }}>
                   {d === null ? null : (
                     <>
                       <div className="hint">{d}</div>
@@ -467,6 +489,7 @@ export function CalendarView(props: {
                           data-event-id={e.id}
                           aria-pressed={e.id === props.selectedId}
                           className={`event-chip ${e.event.status}`}
+                          style={{ whiteSpace: 'normal', textAlign: 'left', fontSize: '0.8rem', margin: '1px 0' }}
                           onClick={() => navigate(`exchanges/calendar/${monthKey(start)}/${e.id}`)}
                         >
                           {pick(e.event.title, lang)} · {t(`exchanges.events.${e.event.status}`)}

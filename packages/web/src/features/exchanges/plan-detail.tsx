@@ -9,7 +9,7 @@ import type { User } from '../../api/api-client.ts';
 import type { ClearanceView, ExchangesApi, PlanDetail } from './exchanges-api.ts';
 import { isEditor, utcText } from './exchanges-api.ts';
 import { FerryResult, pick } from './ferry-result.tsx';
-import { ErrorText, EventCard, EventForm, useRun } from './exchange-events.tsx';
+import { BOX, ErrorText, EventCard, EventForm, useRun } from './exchange-events.tsx';
 
 const STATUSES = ['requested', 'approved', 'draft', 'denied', 'withdrawn'] as const;
 const SUPPORT_KINDS = ['fuel', 'ground-handling', 'lodging', 'transport', 'maintenance', 'medical', 'other'] as const;
@@ -122,7 +122,7 @@ export function PlanDetailView(props: {
         {plan.legs.map((leg) => {
           const needs = detail.needed.filter((n) => n.legIndex === leg.index);
           return (
-            <div key={leg.index} className="panel" data-leg-index={leg.index}>
+            <div key={leg.index} style={BOX} data-leg-index={leg.index}>
               <h4>
                 {t('exchanges.result.leg')} {leg.index + 1}: {leg.from} → {leg.to}
               </h4>
