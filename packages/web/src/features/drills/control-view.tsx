@@ -222,7 +222,8 @@ export function ControlView(props: {
             <ul data-testid="msel-pending">
               {pending.map((p) => (
                 <li key={p.id}>
-                  {t('drills.msel.due', { time: formatSimTime(p.atS) })} · {p.kind} · {localized(p.text, lang)}
+                  {t('drills.msel.due', { time: formatSimTime(p.atS) })} ·{' '}
+                  {t(`drills.kinds.${p.kind}`, { defaultValue: p.kind })} · {localized(p.text, lang)}
                 </li>
               ))}
             </ul>
@@ -231,7 +232,7 @@ export function ControlView(props: {
             <ul data-testid="msel-held">
               {held.map((p) => (
                 <li key={p.id}>
-                  {p.kind} · {localized(p.text, lang)}{' '}
+                  {t(`drills.kinds.${p.kind}`, { defaultValue: p.kind })} · {localized(p.text, lang)}{' '}
                   <button
                     type="button"
                     disabled={!canAct || act.busy !== undefined}
@@ -315,7 +316,7 @@ export function ControlView(props: {
                       <UnitSwatch color={unitColorOf(unitIds, u.id)} /> {u.name}
                     </td>
                     <td>{u.nation}</td>
-                    <td>{u.platform}</td>
+                    <td>{t(`drills.units.${u.platform}`, { defaultValue: u.platform })}</td>
                     <td>{t(`drills.units.${u.status.replace('-', '_')}`)}</td>
                   </tr>
                 ))}

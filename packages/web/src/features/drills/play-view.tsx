@@ -308,7 +308,7 @@ export function PlayView(props: {
                       {u.name}
                     </td>
                     <td>{u.nation}</td>
-                    <td>{u.platform}</td>
+                    <td>{t(`drills.units.${u.platform}`, { defaultValue: u.platform })}</td>
                     <td>{t(`drills.units.${u.status.replace('-', '_')}`)}</td>
                   </tr>
                 ))}
