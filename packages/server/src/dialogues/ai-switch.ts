@@ -5,7 +5,9 @@
  */
 import { SEARCH_PLAN_OPTIMISER_ENTRY } from '@tandem/core';
 import type { AiUseEntry } from '@tandem/core';
+import type { Kysely } from 'kysely';
 import type { TandemDatabase } from '../db/database.ts';
+import type { Schema } from '../db/schema.ts';
 import type { Actor } from '../auth/roles.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 
@@ -21,8 +23,15 @@ export interface AiSwitchState {
   readonly updatedAt: string | null;
 }
 
-async function defaultOf(database: TandemDatabase, featureId: string): Promise<boolean> {
-  const rows = await database.db
+/** The database handle of either form callers hold (`ctx.database` or its Kysely instance). */
+export type AiSwitchDatabase = TandemDatabase | Kysely<Schema>;
+
+function kysely(database: AiSwitchDatabase): Kysely<Schema> {
+  return 'selectFrom' in database ? database : database.db;
+}
+
+async function defaultOf(database: AiSwitchDatabase, featureId: string): Promise<boolean> {
+  const rows = await kysely(database)
     .selectFrom('sar_records')
     .select(['body'])
     .where('kind', '=', 'ai_use_entry')
@@ -36,8 +45,8 @@ async function defaultOf(database: TandemDatabase, featureId: string): Promise<b
 }
 
 /** The switch of one feature: the administrator's last setting, else the register entry's default. */
-export async function aiSwitchState(database: TandemDatabase, featureId: string): Promise<AiSwitchState> {
-  const row = await database.db
+export async function aiSwitchState(database: AiSwitchDatabase, featureId: string): Promise<AiSwitchState> {
+  const row = await kysely(database)
     .selectFrom('ai_feature_switches')
     .selectAll()
     .where('feature_id', '=', featureId)
@@ -66,7 +75,7 @@ export async function aiSwitchState(database: TandemDatabase, featureId: string)
  * Whether an AI-assisted feature may run (`featureId` = the register entry's id, e.g. `search-plan-optimiser`).
  * A feature with no setting follows its register entry's default; one not in the register at all is on.
  */
-export async function isAiFeatureOn(database: TandemDatabase, featureId: string): Promise<boolean> {
+export async function isAiFeatureOn(database: AiSwitchDatabase, featureId: string): Promise<boolean> {
   return (await aiSwitchState(database, featureId)).enabled;
 }
 

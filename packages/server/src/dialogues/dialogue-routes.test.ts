@@ -303,6 +303,7 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(off.status, 200);
       assert.equal(await isAiFeatureOn(t.database, 'search-plan-optimiser'), false);
+      assert.equal(await isAiFeatureOn(t.database.db, 'search-plan-optimiser'), false, 'the Kysely handle works too');
       assert.equal((off.body['switch'] as { reason: string; updatedNation: string }).updatedNation, 'JP');
       await call('kr-administrator', 'POST', `/api/ai-register/${rec.id}/switch`, {
         enabled: true,
