@@ -41,6 +41,14 @@ const en = {
     overdue: 'Overdue',
     cancelled: 'Cancelled or postponed',
   },
+  areaAbout: {
+    'aerobatic-exchanges':
+      "The two air forces' aerobatic teams visit each other, share maintenance and flight-safety practice, and fly together at displays.",
+    'sar-training':
+      'Navies, coast guards and air units of both countries practise finding and rescuing people in distress at sea together.',
+    'st-ai-dialogue':
+      'Experts of both defense ministries meet regularly to discuss science and technology, including the responsible use of artificial intelligence.',
+  },
   public: {
     heading: 'ROK–Japan defense cooperation: a public summary',
     intro:
@@ -99,6 +107,13 @@ const ko: MessagesOf<typeof en> = {
     overdue: '기한 경과',
     cancelled: '취소 또는 연기',
   },
+  areaAbout: {
+    'aerobatic-exchanges':
+      '양국 공군 곡예비행팀이 서로 방문하고, 정비와 비행 안전 경험을 나누며, 행사에서 함께 비행합니다.',
+    'sar-training': '양국의 해군, 해양경찰·해상보안 기관, 항공부대가 해상 조난자를 찾고 구조하는 훈련을 함께 합니다.',
+    'st-ai-dialogue':
+      '양국 국방 당국의 전문가들이 정기적으로 만나 인공지능의 책임 있는 사용을 포함한 과학기술을 논의합니다.',
+  },
   public: {
     heading: '한일 국방 협력: 공개 요약',
     intro:
@@ -156,6 +171,13 @@ const ja: MessagesOf<typeof en> = {
     planned: '予定',
     overdue: '期限超過',
     cancelled: '中止または延期',
+  },
+  areaAbout: {
+    'aerobatic-exchanges':
+      '両国空軍のアクロバット飛行チームが互いに訪問し、整備と飛行安全の経験を共有し、行事で共に飛行します。',
+    'sar-training': '両国の海軍・海上保安機関・航空部隊が、海上で遭難した人を捜索し救助する訓練を共に行います。',
+    'st-ai-dialogue':
+      '両国の防衛当局の専門家が定期的に会い、人工知能の責任ある利用を含む科学技術について話し合います。',
   },
   public: {
     heading: '日韓防衛協力: 公開概要',

@@ -39,6 +39,7 @@ export function PublicSummaryPage(props: PublicPageProps) {
             .map((a) => (
               <section key={a.area} className="public-area" data-area={a.area} aria-label={areaName(a.area)}>
                 <h3>{areaName(a.area)}</h3>
+                <p>{t(`followThrough.areaAbout.${a.area}`, { defaultValue: '' })}</p>
                 {a.commitments.map((c) => (
                   <p key={c.id}>
                     <strong>{textIn(c.title, lang)}</strong>{' '}
