@@ -40,6 +40,7 @@ import {
 } from '../exchanges/reference-data.ts';
 import type { AircraftTypeRecordBody } from '../exchanges/reference-data.ts';
 import { ExchangeEvents, eventBody } from '../exchanges/exchange-events.ts';
+import type { ExchangeEventBody } from '../exchanges/exchange-events.ts';
 import { forcingWind } from '../exchanges/forcing-wind.ts';
 import { MAX_LEAD_TIME_DAYS, leadTimeRules, setLeadTimeRule } from '../exchanges/lead-time-rules.ts';
 import { ID_PARAMS, RELEASABILITY_SCHEMA } from './route-spec.ts';
@@ -178,11 +179,9 @@ async function planView(ctx: RequestContext, id: string) {
     recordId: r.id,
     ownerNation: r.ownerNation,
   }));
-  const events = (await derivedRecords(ctx, 'exchange_event', id)).map((r) => ({
-    ...eventBody(r),
-    releasability: r.releasability,
-    ownerNation: r.ownerNation,
-  }));
+  const events = (await derivedRecords(ctx, 'exchange_event', id))
+    .map((r) => ({ ...eventBody(r), releasability: r.releasability, ownerNation: r.ownerNation }))
+    .filter(isReadableEvent);
   const asOf = nowUtc();
   const rules = await leadTimeRules(ctx.database);
   const needed = neededClearances(body.plan, db);
@@ -217,15 +216,27 @@ async function computeFor(ctx: RequestContext, req: FerryRequestJson): Promise<F
   }
 }
 
+/** Events visible to the caller overlapping [from, to]; a record whose body is not an event is left out. */
 async function visibleEvents(ctx: RequestContext, fromUtc?: number, toUtc?: number) {
   const page = await ctx.records().list('exchange_event', { limit: 500, offset: 0 });
   return page.items
     .map((r) => ({ record: r, event: eventBody(r) }))
+    .filter(({ event }) => isReadableEvent(event))
     .filter(
       ({ event }) =>
         (fromUtc === undefined || event.endUtc >= fromUtc) && (toUtc === undefined || event.startUtc <= toUtc),
     )
     .sort((a, b) => a.event.startUtc - b.event.startUtc);
+}
+
+function isReadableEvent(e: ExchangeEventBody): boolean {
+  return (
+    Number.isFinite(e.startUtc) &&
+    Number.isFinite(e.endUtc) &&
+    e.endUtc >= e.startUtc &&
+    typeof e.title?.en === 'string' &&
+    typeof e.status === 'string'
+  );
 }
 
 function eventView(r: SarRecord) {
