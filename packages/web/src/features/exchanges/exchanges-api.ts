@@ -282,6 +282,7 @@ export class ExchangesApi {
 
 /** `2026-01-28T03:00Z` style UTC text of epoch seconds. */
 export function utcText(epochS: number): string {
+  if (!Number.isFinite(epochS)) return '–';
   return new Date(epochS * 1000).toISOString().slice(0, 16).replace('T', ' ') + 'Z';
 }
 
