@@ -207,6 +207,15 @@ test('follow-through: cadence, on-time rate, overdue list and timeline per area'
   assert.throws(() => computeFollowThrough([{ ...commitments[0]!, activityIds: ['nope'] }], activities, t0), {
     code: 'NOT_FOUND',
   });
+  // As of a day before the drill was completed, it was still open (and past due), not done.
+  const earlier = computeFollowThrough(commitments, activities, t0 - 6 * day);
+  const sarEarlier = earlier.areas[1]!;
+  assert.equal(sarEarlier.done, 0);
+  assert.deepEqual(
+    sarEarlier.overdue.map((a) => a.id),
+    ['drill-1'],
+  );
+  assert.equal(earlier.timeline.find((e) => e.activityId === 'drill-1')?.state, 'overdue');
 });
 
 test('mean interval between completed activities', () => {

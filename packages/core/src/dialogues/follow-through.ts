@@ -149,17 +149,21 @@ export function computeFollowThrough(
   );
   const timeline: TimelineEntry[] = [];
   const allOverdue: Activity[] = [];
+  /** The view as of `asOfUtc`: an activity completed later was still open then. */
+  const doneByAsOf = (a: Activity): boolean => isDone(a) && a.completedUtc! <= asOfUtc;
   const result: AreaFollowThrough[] = areas.map((area) => {
     const cs = commitments.filter((c) => c.area === area);
     const ids = [...new Set(cs.flatMap((c) => c.activityIds))];
     const acts = ids.map((id) => byId.get(id)!);
-    const done = acts.filter(isDone).sort((a, b) => a.completedUtc! - b.completedUtc!);
+    const done = acts.filter(doneByAsOf).sort((a, b) => a.completedUtc! - b.completedUtc!);
     const cancelled = acts.filter((a) => a.cancelled);
-    const open = acts.filter((a) => !isDone(a) && !a.cancelled);
+    const open = acts.filter((a) => !doneByAsOf(a) && !a.cancelled);
     const overdue = open
       .filter((a) => a.dueUtc !== undefined && a.dueUtc < asOfUtc)
       .sort((a, b) => a.dueUtc! - b.dueUtc!);
-    const unevidenced = acts.filter((a) => !a.cancelled && a.completedUtc !== undefined && a.evidence.length === 0);
+    const unevidenced = acts.filter(
+      (a) => !a.cancelled && a.completedUtc !== undefined && a.completedUtc <= asOfUtc && a.evidence.length === 0,
+    );
     const doneWithDue = done.filter((a) => a.dueUtc !== undefined);
     const onTime = doneWithDue.filter((a) => a.completedUtc! <= a.dueUtc!).length;
     const denominator = doneWithDue.length + overdue.length;
@@ -169,7 +173,7 @@ export function computeFollowThrough(
     const cadenceDays = cadences.length === 0 ? null : Math.min(...cadences);
     const daysSinceLastDone = last === null ? null : (asOfUtc - last) / SECONDS_PER_DAY;
     for (const a of acts) {
-      const state = a.cancelled ? 'cancelled' : isDone(a) ? 'done' : overdue.includes(a) ? 'overdue' : 'planned';
+      const state = a.cancelled ? 'cancelled' : doneByAsOf(a) ? 'done' : overdue.includes(a) ? 'overdue' : 'planned';
       const utc = (state === 'done' ? a.completedUtc : (a.plannedUtc ?? a.dueUtc)) ?? asOfUtc;
       timeline.push({ utc, activityId: a.id, area, kind: a.kind, state });
     }
