@@ -220,6 +220,18 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     await shot(c, 'report');
     step('report shown');
 
+    // The improvement plan: objectives not rated P raised corrective actions; the controller closes one.
+    const plan = c.getByTestId('improvement-plan');
+    const detectRow = plan.locator('tr', {
+      has: c.getByRole('button', { name: fill(d.report.closeFor, { id: 'obj-detect' }) }),
+    });
+    await detectRow.getByLabel(fill(d.report.closureNoteFor, { id: 'obj-detect' })).fill('야간 견시 교육 완료');
+    await c.getByRole('button', { name: fill(d.report.closeFor, { id: 'obj-detect' }) }).click();
+    await plan.getByText('야간 견시 교육 완료').waitFor({ timeout: 30_000 });
+    const closedRow = plan.locator('tr', { hasText: '야간 견시 교육 완료' });
+    assert.equal(await closedRow.locator('td').nth(2).innerText(), d.report.closed);
+    step('corrective action closed');
+
     const [koDownload] = await Promise.all([
       c.waitForEvent('download', { timeout: 60_000 }),
       c.getByRole('button', { name: d.report.pdf }).click(),
