@@ -5,6 +5,7 @@
  * observations, and the improvement plan. No script, no external resource; CJK text in Noto Sans CJK (Debian
  * fonts-noto-cjk), so Chromium prints it to PDF as it is (reports/html-to-pdf.ts).
  */
+import { CAPABILITY_NAMES } from '@tandem/core';
 import type { DrillLanguage, DrillText, LandMask, LonLat } from '@tandem/core';
 import type { DrillReport } from './drill-service.ts';
 import { MAP_COLORS } from './report-map.ts';
@@ -88,6 +89,12 @@ const L = {
     ja: '理想化された訓練環境であり、予報ではない。',
   },
 } as const satisfies Record<string, DrillText>;
+
+const LABELS: Readonly<Record<string, DrillText>> = {
+  national: { en: 'national', ko: '자국 한정', ja: '自国限り' },
+  bilateral: { en: 'bilateral', ko: '양국 공유', ja: '二国間共有' },
+  public: { en: 'public', ko: '공개', ja: '公開' },
+};
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -202,6 +209,27 @@ function containmentSvg(r: DrillReport, lang: DrillLanguage): string {
   return `<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(L.containmentPlot[lang])}">${axes.join('')}<path d="${line}" fill="none" stroke="${MAP_COLORS.area}" stroke-width="2"/>${pts.map((p) => `<circle cx="${X(p.atS).toFixed(1)}" cy="${Y(p.fraction).toFixed(1)}" r="2.5" fill="${MAP_COLORS.area}"/>`).join('')}<text x="${W / 2}" y="${H - 4}" font-size="10" text-anchor="middle">${esc(L.hours[lang])}</text></svg><figcaption>${esc(L.containmentPlot[lang])}</figcaption></figure>`;
 }
 
+/** Lane names of the timeline plot by event kind (core drill-session.ts), in the three languages. */
+const EVENT_KINDS: Readonly<Record<string, DrillText>> = {
+  'inject:mayday-relay': { en: 'MAYDAY relay', ko: '조난통신 중계', ja: '遭難通信中継' },
+  'inject:sighting-report': { en: 'Sighting report', ko: '목격 보고', ja: '目撃報告' },
+  'inject:weather-change': { en: 'Weather change', ko: '기상 변화', ja: '気象変化' },
+  'inject:unit-breakdown': { en: 'Unit breakdown', ko: '세력 고장', ja: '部隊の故障' },
+  'inject:second-casualty': { en: 'Second casualty', ko: '추가 조난', ja: '第二の事案' },
+  'inject:srr-hand-over': { en: 'SMC hand-over', ko: 'SMC 인계', ja: 'SMC引継ぎ' },
+  'inject:information': { en: 'Information', ko: '정보', ja: '情報' },
+  'inject-released': { en: 'Inject released', ko: '상황 투입', ja: '状況付与' },
+  tasking: { en: 'Tasking', ko: '임무 부여', ja: '任務付与' },
+  'tasking-refused': { en: 'Tasking refused', ko: '임무 부여 불가', ja: '任務付与不可' },
+  'tasking-out-of-reach': { en: 'Out of reach', ko: '도달 불가', ja: '到達不可' },
+  plan: { en: 'Plan', ko: '계획', ja: '計画' },
+  detection: { en: 'Detection', ko: '탐지', ja: '探知' },
+  recovery: { en: 'Recovery', ko: '구조', ja: '救助' },
+  'no-rescuer': { en: 'No rescuer', ko: '구조세력 없음', ja: '救助勢力なし' },
+  'unit-at-base': { en: 'Unit at base', ko: '세력 귀환', ja: '部隊帰投' },
+  'srr-hand-over': { en: 'SRR hand-over', ko: 'SRR 인계', ja: 'SRR引継ぎ' },
+};
+
 function timelineSvg(r: DrillReport, lang: DrillLanguage): string {
   const kinds = [...new Set(r.report.timeline.map((e) => e.kind))].slice(0, 14);
   const W = 640;
@@ -213,7 +241,9 @@ function timelineSvg(r: DrillReport, lang: DrillLanguage): string {
   const parts: string[] = [];
   kinds.forEach((k, j) => {
     const y = m.t + j * lane + lane / 2;
-    parts.push(`<text x="${m.l - 6}" y="${y + 3}" font-size="9" text-anchor="end">${esc(k)}</text>`);
+    parts.push(
+      `<text x="${m.l - 6}" y="${y + 3}" font-size="9" text-anchor="end">${esc(EVENT_KINDS[k]?.[lang] ?? k)}</text>`,
+    );
     parts.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${y}" y2="${y}" stroke="#eee"/>`);
     for (const e of r.report.timeline.filter((q) => q.kind === k))
       parts.push(
@@ -258,7 +288,7 @@ export function reportHtml(r: DrillReport, land: LandMask, lang: DrillLanguage):
       : `<table><thead><tr><th>${esc(L.action[lang])}</th><th>${esc(L.capability[lang])}</th><th>${esc(L.status[lang])}</th><th>${esc(L.raisedIn[lang])}</th></tr></thead><tbody>${actions
           .map(
             (a) =>
-              `<tr><td>${t(a.text)}</td><td>${esc(a.capability)}</td><td>${esc((a.status === 'open' ? L.open : L.closed)[lang])}${
+              `<tr><td>${t(a.text)}</td><td>${t(CAPABILITY_NAMES[a.capability])}</td><td>${esc((a.status === 'open' ? L.open : L.closed)[lang])}${
                 a.closureNote !== undefined ? `<br><small>${esc(a.closureNote)}</small>` : ''
               }</td><td>${a.raisedIn === r.drill.id ? '—' : esc(L.carried[lang])}</td></tr>`,
           )
@@ -284,13 +314,13 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #dd
 .swatch { display: inline-block; width: 14px; height: 8px; margin-right: 4px; vertical-align: middle; }
 .label { float: right; border: 1px solid #111; padding: 2px 6px; font-weight: bold; text-transform: uppercase; }
 </style></head><body>
-<div class="label">${esc(r.releasability)}</div>
+<div class="label">${esc(LABELS[r.releasability]?.[lang] ?? r.releasability)}</div>
 <h1>${esc(L.title[lang])}</h1>
 <p><b>${esc(r.drill.title)}</b></p>
 <table class="meta">
 <tr><th>${esc(L.scenario[lang])}</th><td>${t(r.drill.name)}</td></tr>
 <tr><th>${esc(L.start[lang])}</th><td>${esc(r.drill.startUtc)}</td></tr>
-<tr><th>${esc(L.owner[lang])} / ${esc(L.label[lang])}</th><td>${esc(r.drill.ownerNation)} / ${esc(r.releasability)}</td></tr>
+<tr><th>${esc(L.owner[lang])} / ${esc(L.label[lang])}</th><td>${esc(r.drill.ownerNation)} / ${esc(LABELS[r.releasability]?.[lang] ?? r.releasability)}</td></tr>
 </table>
 <p><small>${esc(L.env[lang])}</small></p>
 <h2>${esc(L.figures[lang])}</h2>
