@@ -108,6 +108,27 @@ describe('drills through the API', () => {
       if (atS > 0) await ok('kr-exercise_controller', 'POST', `${base}/advance`, { toS: atS });
       const view = await ok<{ atS: number; injects: { atS: number }[] }>('kr-sar_planner', 'GET', `${base}/player`);
       assert.equal(view.atS, atS);
+      if (atS === 3 * 3600) {
+        // Mid-drill, every read route a planner, observer or viewer may call (and the refused ones).
+        for (const u of ['kr-sar_planner', 'kr-observer', 'jp-viewer']) {
+          for (const url of [
+            '/api/drills',
+            '/api/drill-templates',
+            '/api/drill-trends',
+            base,
+            `${base}/player`,
+            `${base}/control`,
+            `${base}/report?lang=ko`,
+            `${base}/report.html?lang=ja`,
+            `${base}/report.pdf?lang=en`,
+            `${base}/replay`,
+          ])
+            await call(u, 'GET', url);
+        }
+        const probes = playerBodies.slice(-30);
+        assert.equal(probes.filter((b) => b.includes('"FORBIDDEN"')).length, 3, 'control refused');
+        assert.equal(probes.filter((b) => b.includes('"CONFLICT"')).length, 12, 'report and replay wait');
+      }
       const fresh = view.injects.some((i) => i.atS > atS - 1800) || atS % 7200 === 0;
       if (!fresh || atS === 6 * 3600) continue;
       const p = await ok<{ actions: { kind: string }[]; atS: number }>('kr-sar_planner', 'POST', `${base}/proposal`);
