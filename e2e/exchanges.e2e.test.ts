@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { en } from '../packages/web/src/i18n/messages-en.ts';
 import { ko } from '../packages/web/src/i18n/messages-ko.ts';
 import { ja } from '../packages/web/src/i18n/messages-ja.ts';
 import { exchangesMessages } from '../packages/web/src/features/exchanges/messages.ts';
@@ -57,7 +58,7 @@ async function signIn(
 
 const iso = (epochS: number): string => new Date(epochS * 1000).toISOString().replace('.000Z', 'Z');
 
-describe('aerobatic-team exchanges in Korean and Japanese', () => {
+describe('aerobatic-team exchanges', () => {
   test('stopover planned with clearances, event confirmed by both sides and held, shown on the dashboard', async (t) => {
     const started = performance.now();
     const step = (name: string): void => t.diagnostic(`${name} at ${Math.round(performance.now() - started)} ms`);
@@ -202,6 +203,46 @@ describe('aerobatic-team exchanges in Korean and Japanese', () => {
     } finally {
       await krContext.close();
       await jpContext.close();
+    }
+  });
+
+  test('an event proposed on the calendar is postponed with a reason; both are linked (English)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    try {
+      const m = en;
+      const EN = exchangesMessages.en;
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.url}/app/?lang=en#/exchanges/calendar/2026-09`);
+      await page.getByLabel(m.signIn.username).fill('kr.exchange');
+      await page.getByLabel(m.signIn.password).fill('tandem-demo-2026');
+      await page.getByRole('button', { name: m.signIn.submit }).click();
+      const form = page.getByRole('form', { name: EN.events.create });
+      await form.getByLabel(EN.events.kind).selectOption('safety-briefing');
+      await form.getByLabel(EN.events.titleEn).fill('E2E safety briefing');
+      await form.getByLabel(EN.events.start).fill('2026-09-10T01:00:00Z');
+      await form.getByLabel(EN.events.end).fill('2026-09-10T03:00:00Z');
+      await form.getByRole('button', { name: EN.events.submit }).click();
+      const card = page.getByRole('article', { name: 'E2E safety briefing' });
+      await card.waitFor();
+      assert.ok(await page.getByRole('button', { name: /E2E safety briefing/ }).isVisible(), 'on the 10th');
+      await card.getByText(`${EN.events.postpone} / ${EN.events.cancel}`).click();
+      const postpone = card.getByRole('form', { name: EN.events.postpone });
+      await postpone.getByLabel(EN.events.reason).fill('Typhoon forecast');
+      await postpone.getByLabel(EN.events.newStart).fill('2026-10-06T01:00:00Z');
+      await postpone.getByLabel(EN.events.newEnd).fill('2026-10-06T03:00:00Z');
+      await postpone.getByRole('button', { name: EN.events.postpone }).click();
+      await card.getByTestId('event-status').filter({ hasText: EN.events.postponed }).waitFor();
+      assert.ok((await card.innerText()).includes('Typhoon forecast'));
+      await card.getByRole('link', { name: /E2E safety briefing \(2026-10-06 01:00Z\)/ }).click();
+      await page.waitForURL(/#\/exchanges\/calendar\/2026-10\//);
+      const replacement = page.getByRole('article', { name: 'E2E safety briefing' });
+      await replacement.getByTestId('event-status').filter({ hasText: EN.events.proposed }).waitFor();
+      await replacement.getByRole('link', { name: /E2E safety briefing \(2026-09-10 01:00Z\)/ }).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
     }
   });
 });

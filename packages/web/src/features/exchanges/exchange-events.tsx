@@ -514,7 +514,10 @@ export function CalendarView(props: {
         <EventForm
           api={api}
           defaultKind="joint-display"
-          onCreated={(e) => navigate(`exchanges/calendar/${monthKey(new Date(e.event.startUtc * 1000))}/${e.id}`)}
+          onCreated={(e) => {
+            refresh();
+            navigate(`exchanges/calendar/${monthKey(new Date(e.event.startUtc * 1000))}/${e.id}`);
+          }}
         />
       ) : null}
     </section>
