@@ -55,3 +55,24 @@ test('prints HTML with Korean and Japanese text to an A4 PDF that pdftotext read
     `A4, got ${box[1]} x ${box[2]}`,
   );
 });
+
+test('a document cannot fetch anything while it prints', async () => {
+  const { createServer } = await import('node:http');
+  let hits = 0;
+  const srv = createServer((_req, res) => {
+    hits++;
+    res.end('x');
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const addr = srv.address();
+  const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+  try {
+    const pdf = await htmlToPdf(
+      `<!doctype html><html><body><p>offline</p><img src="http://127.0.0.1:${port}/leak.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css"></body></html>`,
+    );
+    assert.match(pdfText(pdf, 'offline.pdf'), /offline/);
+    assert.equal(hits, 0);
+  } finally {
+    srv.close();
+  }
+});

@@ -55,7 +55,12 @@ function sharedPage(): Promise<Page> {
   );
   const b = browser;
   page ??= b
-    .then((x) => x.newPage())
+    .then(async (x) => {
+      const p = await x.newPage();
+      // Reports are self-contained: any request a document would make (a missed escape, an injected URL) is refused.
+      await p.route('**/*', (r) => r.abort());
+      return p;
+    })
     .catch((e: unknown) => {
       page = undefined;
       throw e;
