@@ -70,6 +70,10 @@ export function ControlView(props: {
     [control, unitIds],
   );
   const bounds = useMemo(() => boundsAround(info.reportedPosition), [info.reportedPosition]);
+  const running = useMemo(
+    () => (info.status === 'running' ? { factor: info.clockFactor, durationS: info.durationS } : undefined),
+    [info.status, info.clockFactor, info.durationS],
+  );
   const axis = useMemo(() => timelineAxis(info.startTimeS, info.durationS), [info.startTimeS, info.durationS]);
   const atS = control?.atS ?? info.simS;
   const f = Number(factor);
@@ -84,7 +88,7 @@ export function ControlView(props: {
         <h3 id="clock-heading">{t('drills.clock.heading')}</h3>
         <p>
           {t('drills.clock.status')}: <strong data-testid="drill-status">{t(`drills.status.${info.status}`)}</strong> ·{' '}
-          <SimClockLine startTimeS={info.startTimeS} atS={atS} /> / {formatSimTime(info.durationS)}
+          <SimClockLine startTimeS={info.startTimeS} atS={atS} running={running} /> / {formatSimTime(info.durationS)}
         </p>
         <div className="row">
           <label>

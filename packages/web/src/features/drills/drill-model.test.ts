@@ -22,6 +22,7 @@ import {
   formatSimTime,
   inputUtcToIso,
   legendEntries,
+  liveSimS,
   localized,
   playerMapData,
   proposalParts,
@@ -392,4 +393,12 @@ test('measured figures and targets of objectives read in minutes, percent and co
   // Every objective of the library has a shown target.
   const s = spec('ferry-fire-mass-rescue', 1);
   for (const o of s.objectives) assert.match(formatMetric(o.metric, null).target, /^[≤≥] \d/);
+});
+
+test('the displayed clock runs on between reads at the acceleration, stops at the end, stands when paused', () => {
+  const clock = { running: true, factor: 60, durationS: 3600 };
+  assert.equal(liveSimS(600, 1_000, 11_000, clock), 1200);
+  assert.equal(liveSimS(3500, 1_000, 11_000, clock), 3600);
+  assert.equal(liveSimS(600, 11_000, 1_000, clock), 600, 'a clock read later than now does not run backwards');
+  assert.equal(liveSimS(600, 1_000, 11_000, { ...clock, running: false }), 600);
 });

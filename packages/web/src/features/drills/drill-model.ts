@@ -602,3 +602,18 @@ export function formatMetric(metric: ObjectiveMetric, value: number | null): { m
       return { measured: value === null ? '—' : String(value), target: `≥ ${metric.count}` };
   }
 }
+
+/**
+ * The drill clock between server reads: the last read `simS` plus the wall time since, times the acceleration,
+ * while the clock runs, never past the drill's end (display only; the server's time, quantized to its step, is
+ * the one actions are stamped with).
+ */
+export function liveSimS(
+  simS: number,
+  readAtMs: number,
+  nowMs: number,
+  clock: { readonly running: boolean; readonly factor: number; readonly durationS: number },
+): number {
+  if (!clock.running) return simS;
+  return Math.min(clock.durationS, simS + (Math.max(0, nowMs - readAtMs) / 1000) * clock.factor);
+}

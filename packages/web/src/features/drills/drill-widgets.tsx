@@ -1,9 +1,9 @@
 /** Small pieces shared by the drill views: the API error line, the busy line, the map legend, the clock line. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client.ts';
 import type { FeatureCollection } from 'geojson';
-import { formatSimTime, legendEntries, simUtc } from './drill-model.ts';
+import { formatSimTime, legendEntries, liveSimS, simUtc } from './drill-model.ts';
 
 /** A bordered box around a form or a card (the shell's `.panel` is the case page's fixed-width sidebar). */
 export const BOX = {
@@ -86,13 +86,33 @@ export function UnitSwatch({ color }: { readonly color: string }) {
   return <span className="swatch" style={{ background: color }} aria-hidden="true" />;
 }
 
-/** Drill time and its UTC instant. */
-export function SimClockLine({ startTimeS, atS }: { readonly startTimeS: number; readonly atS: number }) {
+/** Drill time and its UTC instant; while the clock runs it ticks every second between server reads. */
+export function SimClockLine(props: {
+  readonly startTimeS: number;
+  readonly atS: number;
+  readonly running?: { readonly factor: number; readonly durationS: number } | undefined;
+}) {
+  const { startTimeS, atS, running } = props;
   const { t } = useTranslation();
+  const readAt = useRef({ atS, ms: Date.now() });
+  if (readAt.current.atS !== atS) readAt.current = { atS, ms: Date.now() };
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (running === undefined) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  const shown = Math.floor(
+    liveSimS(atS, readAt.current.ms, now, {
+      running: running !== undefined,
+      factor: running?.factor ?? 0,
+      durationS: running?.durationS ?? atS,
+    }),
+  );
   return (
     <span data-testid="sim-clock">
-      {t('drills.clock.simTime')}: <strong>{formatSimTime(atS)}</strong> · {t('drills.clock.utc')}:{' '}
-      {simUtc(startTimeS, atS)}
+      {t('drills.clock.simTime')}: <strong>{formatSimTime(shown)}</strong> · {t('drills.clock.utc')}:{' '}
+      {simUtc(startTimeS, shown)}
     </span>
   );
 }

@@ -91,6 +91,10 @@ export function PlayView(props: {
     [view, parts, tracks],
   );
   const bounds = useMemo(() => boundsAround(info.reportedPosition), [info.reportedPosition]);
+  const running = useMemo(
+    () => (info.status === 'running' ? { factor: info.clockFactor, durationS: info.durationS } : undefined),
+    [info.status, info.clockFactor, info.durationS],
+  );
   const canAct = info.status === 'running' || info.status === 'paused';
   const lastPlanAtS = view?.plans[view.plans.length - 1]?.atS;
   const lastInjectAtS = view?.injects[view.injects.length - 1]?.atS;
@@ -134,7 +138,7 @@ export function PlayView(props: {
     <div data-testid="play-view">
       <p>
         {t('drills.clock.status')}: <strong>{t(`drills.status.${info.status}`)}</strong> ·{' '}
-        <SimClockLine startTimeS={info.startTimeS} atS={view?.atS ?? info.simS} />
+        <SimClockLine startTimeS={info.startTimeS} atS={view?.atS ?? info.simS} running={running} />
       </p>
       <ErrorLine error={load.error} />
       {view === undefined ? (
