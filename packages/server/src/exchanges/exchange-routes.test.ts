@@ -198,6 +198,17 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(approved.status, 200, approved.res.body);
       view = (await call(kr, 'GET', `/api/ferry-plans/${id}`)).json();
+      // The second group flies a day later, after the clearance has lapsed.
+      assert.deepEqual(
+        view['warnings'].map((w: any) => w.code),
+        ['NOT_VALID_AT_FLIGHT_TIME'],
+      );
+      const extended = await call(kr, 'PATCH', `/api/clearances/${cid}`, {
+        status: 'approved',
+        validTo: '2030-01-31T00:00:00Z',
+      });
+      assert.equal(extended.status, 200, extended.res.body);
+      view = (await call(kr, 'GET', `/api/ferry-plans/${id}`)).json();
       assert.deepEqual(view['warnings'], []);
       assert.equal(view['clearances'][0].reference, 'JP-DC-2030-001');
 

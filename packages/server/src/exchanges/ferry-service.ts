@@ -380,7 +380,11 @@ export function computeFerryPlan(
   };
 }
 
-/** Clearance warnings for a plan's legs (first group's times), with the lead-time rules given. */
+/**
+ * Clearance warnings for every flight of the plan: each group's legs on their own days when the plan is scheduled
+ * (a clearance valid for the first group may have lapsed for the last), else the legs' own times. A warning that
+ * several groups share (same code, leg, country, kind and clearance) is given once, for the earliest flight.
+ */
 export function clearanceWarnings(
   plan: FerryPlanView,
   clearances: readonly Clearance[],
@@ -388,10 +392,21 @@ export function clearanceWarnings(
   asOfUtc: number,
   rules: readonly ClearanceLeadTimeRule[] = DEFAULT_LEAD_TIME_RULES,
 ): ClearanceWarning[] {
-  const legs = plan.legs
-    .filter((l) => l.departureUtc !== undefined && l.arrivalUtc !== undefined)
-    .map((l) => ({ fromIcao: l.from, toIcao: l.to, departureUtc: l.departureUtc!, arrivalUtc: l.arrivalUtc! }));
-  return checkClearances(legs, clearances, db, plan.operator, asOfUtc, rules);
+  const flights =
+    plan.schedule.length > 0
+      ? [...plan.schedule]
+          .sort((a, b) => a.departureUtc - b.departureUtc)
+          .map((s) => ({ fromIcao: s.from, toIcao: s.to, departureUtc: s.departureUtc, arrivalUtc: s.arrivalUtc }))
+      : plan.legs
+          .filter((l) => l.departureUtc !== undefined && l.arrivalUtc !== undefined)
+          .map((l) => ({ fromIcao: l.from, toIcao: l.to, departureUtc: l.departureUtc!, arrivalUtc: l.arrivalUtc! }));
+  const seen = new Set<string>();
+  return checkClearances(flights, clearances, db, plan.operator, asOfUtc, rules).filter((w) => {
+    const key = [w.code, w.fromIcao, w.toIcao, w.country, w.kind, w.clearanceId ?? ''].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The clearances each leg needs (core's rule: landing in a foreign state, overflight of others), for the form. */
