@@ -735,10 +735,17 @@ function coreEvaluations(evals: readonly Evaluation[]): ObjectiveEvaluation[] {
 /**
  * The improvement plan of a finished drill: its findings' corrective actions plus the open ones carried from the
  * previous drill's plan (followed back at most `MAX_PLAN_CHAIN` drills), with this drill's closures applied.
+ * A previous drill the caller cannot see (deleted, or relabelled more restrictively since) carries nothing.
  */
 async function improvementPlanOf(ctx: DrillContext, id: string, depth: number): Promise<ImprovementPlan | undefined> {
   if (depth > MAX_PLAN_CHAIN) return undefined;
-  const row = await ctx.database.db.selectFrom('sar_records').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await ctx.database.db
+    .selectFrom('sar_records')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', 'drill')
+    .where(visibleTo(ctx.actor))
+    .executeTakeFirst();
   if (row === undefined) return undefined;
   const rec = toSarRecord(row);
   const body = drillBodyOf(rec);
