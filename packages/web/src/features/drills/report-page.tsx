@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CAPABILITY_NAMES } from '@tandem/core';
 import { LineChart, TimelineChart } from '../../charts/charts.tsx';
 import { OverlayMap } from '../../map/overlay-map.tsx';
 import {
@@ -206,7 +207,7 @@ export function ReportPage(props: {
                     {localized(a.text, lang)}
                     {a.raisedIn !== info.id ? <span className="hint"> ({t('drills.report.carried')})</span> : null}
                   </td>
-                  <td>{a.capability}</td>
+                  <td>{localized(CAPABILITY_NAMES[a.capability], lang)}</td>
                   <td>{a.status === 'open' ? t('drills.report.open') : t('drills.report.closed')}</td>
                   <td>
                     {a.status === 'closed' ? (
