@@ -382,5 +382,16 @@ describe('drills through the API', () => {
     // The released inject reached the players.
     const view = await ok<{ injects: { id: string }[] }>('kr-sar_planner', 'GET', `${b2}/player`);
     assert.ok(view.injects.some((i) => i.id === 'contingency-info'));
+    // The owner deletes a drill with its action log, audited.
+    assert.ok((await listActions(t.database.db, d2.id)).length > 0);
+    assert.equal((await call('kr-exercise_controller', 'DELETE', b2)).status, 204);
+    await err('kr-observer', 'GET', b2, undefined, 404, 'NOT_FOUND');
+    assert.equal((await listActions(t.database.db, d2.id)).length, 0);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity_id', '=', d2.id)
+      .execute();
+    assert.ok(audit.some((a) => a.action === 'drill.delete'));
   });
 });

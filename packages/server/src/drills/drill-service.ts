@@ -355,14 +355,26 @@ export async function listDrills(
   return { items, total: Number(count.n) };
 }
 
+/** Delete a drill and its action log in one transaction, audited (owner nation only). */
 export async function deleteDrill(ctx: DrillContext, id: string): Promise<void> {
   await ctx.database.db.transaction().execute(async (trx) => {
     const rec = await ctx.records().get('drill', id, trx);
     if (rec.ownerNation !== ctx.actor.nation)
       throw new TandemError('FORBIDDEN', `only the owner nation (${rec.ownerNation}) may delete this drill`, 'id');
+    await lockDrill(trx, ctx.database.dialect, id);
+    const actions = await countActions(trx, id);
     await trx.deleteFrom('drill_actions').where('drill_id', '=', id).execute();
+    await trx.deleteFrom('sar_records').where('id', '=', id).execute();
+    await appendAudit(trx, ctx.database.dialect, ctx.actor, {
+      action: 'drill.delete',
+      entity: 'sar_record',
+      entityId: id,
+      ownerNation: rec.ownerNation,
+      releasability: rec.releasability,
+      before: { ...rec, actions },
+      after: null,
+    });
   });
-  await ctx.records().delete('drill', id);
   forgetSession(id);
 }
 
