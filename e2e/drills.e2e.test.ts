@@ -217,6 +217,12 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     const mapDeadline = Date.now() + 45_000;
     while ((await mapColours(c)) <= 5 && Date.now() < mapDeadline) await c.waitForTimeout(500);
     assert.ok((await mapColours(c)) > 5, 'the report map was drawn');
+    // The replay slider moves the drill clock of the replay map; the trend of the family needs a second drill.
+    const replayStart = await c.getByTestId('replay-time').innerText();
+    assert.match(replayStart, /^T\+0:00:00/);
+    await c.getByLabel(d.report.replayTime).fill('6');
+    assert.match(await c.getByTestId('replay-time').innerText(), /^T\+0:30:00/);
+    await c.getByTestId('trends').getByText(d.report.trendsNone).waitFor({ timeout: 30_000 });
     await shot(c, 'report');
     step('report shown');
 
