@@ -130,20 +130,24 @@ function mapSvg(r: DrillReport, land: LandMask, lang: DrillLanguage): string {
   const P = projector(r.bounds, W, H);
   const parts: string[] = [];
   // Land sampled on a grid of the drill's coastline (cells drawn where the centre is land).
-  const nx = 96;
-  const ny = 66;
+  const nx = 160;
+  const ny = 110;
   const dx = (east - west) / nx;
   const dy = (north - south) / ny;
   for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) {
-      const lon = west + (i + 0.5) * dx;
-      const lat = south + (j + 0.5) * dy;
-      if (!land.isLand(lon, lat)) continue;
-      const [x0, y0] = P([west + i * dx, south + (j + 1) * dy]);
-      const [x1, y1] = P([west + (i + 1) * dx, south + j * dy]);
-      parts.push(
-        `<rect x="${x0.toFixed(1)}" y="${y0.toFixed(1)}" width="${(x1 - x0 + 0.3).toFixed(1)}" height="${(y1 - y0 + 0.3).toFixed(1)}" fill="#d9d2c0"/>`,
-      );
+    // Runs of land cells along the row, one rectangle each.
+    let start = -1;
+    for (let i = 0; i <= nx; i++) {
+      const isLand = i < nx && land.isLand(west + (i + 0.5) * dx, south + (j + 0.5) * dy);
+      if (isLand && start < 0) start = i;
+      if (!isLand && start >= 0) {
+        const [x0, y0] = P([west + start * dx, south + (j + 1) * dy]);
+        const [x1, y1] = P([west + i * dx, south + j * dy]);
+        parts.push(
+          `<rect x="${x0.toFixed(1)}" y="${y0.toFixed(1)}" width="${(x1 - x0 + 0.3).toFixed(1)}" height="${(y1 - y0 + 0.3).toFixed(1)}" fill="#d9d2c0"/>`,
+        );
+        start = -1;
+      }
     }
   }
   const path = (pts: readonly LonLat[]): string =>
