@@ -21,3 +21,4 @@ export { planExecutor } from './jobs/plan-executor.ts';
 export type { PlanJobInput } from './jobs/plan-executor.ts';
 export { BossTransport, queueName } from './jobs/boss-transport.ts';
 export type { BossTransportOptions, JobDelivery, JobTransport } from './jobs/boss-transport.ts';
+export { htmlToPdf, closePdfBrowser } from './reports/html-to-pdf.ts';
