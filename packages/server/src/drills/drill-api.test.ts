@@ -300,6 +300,20 @@ for (const dialect of DIALECTS)
         'INVALID_INPUT',
       );
       assert.equal(e2.field, 'objectives[0]');
+      for (const [units, field] of [
+        [[{ type: 'kr-kcg-3000t' }, { type: 'jp-jcg-submarine' }], 'units[1].type'],
+        [[{ type: 'kr-kcg-3000t', base: 'kr-atlantis' }], 'units[0].base'],
+      ] as const) {
+        const e = await err(
+          'kr-exercise_controller',
+          'POST',
+          '/api/drills',
+          { title: 'x', releasability: 'bilateral', template: 'missing-diver', units },
+          400,
+          'INVALID_INPUT',
+        );
+        assert.equal(e.field, field);
+      }
       const base = `/api/drills/${drillId}`;
       const e3 = await err(
         'kr-sar_planner',

@@ -115,6 +115,16 @@ function overrideUnits(units: readonly DrillUnitOverride[], near: LonLat): Drill
   );
 }
 
+/** Run `f`, reporting its TandemErrors as 400 INVALID_INPUT with the same field (a request's bad value). */
+function asInvalidInput<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (isTandemError(e)) throw new TandemError('INVALID_INPUT', e.message, e.field);
+    throw e;
+  }
+}
+
 /**
  * The core drill of a stored body. Deterministic in the body (and the record id), so a rebuilt session equals the
  * one played. Errors name the request's fields (`template`, `objectives[k]`, `units[k].type`).
@@ -134,7 +144,7 @@ export function drillSpecOf(id: string, body: DrillBody, land: LandMask): DrillS
     land,
     position: body.position,
     id,
-    ...(body.units !== null ? { units: overrideUnits(body.units, body.position) } : {}),
+    ...(body.units !== null ? { units: asInvalidInput(() => overrideUnits(body.units ?? [], body.position)) } : {}),
   });
   let objectives = base.objectives;
   if (body.objectiveIds !== null) {
