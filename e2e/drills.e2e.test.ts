@@ -20,6 +20,9 @@ import { startTestServer } from './support/test-server.ts';
 import type { TestServer } from './support/test-server.ts';
 
 const TEMPLATE = findDrillTemplate('person-overboard');
+/** The objectives the drill exercises: the setup leaves the template's fifth out. */
+const OBJECTIVES = TEMPLATE.objectives.slice(0, 4);
+const LEFT_OUT = TEMPLATE.objectives[4] as (typeof TEMPLATE.objectives)[number];
 const PASSWORD = 'tandem-demo-2026';
 const d = drillsMessages.ko;
 const dja = drillsMessages.ja;
@@ -114,6 +117,8 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     await c.getByLabel(d.setup.startUtc).fill('2026-06-01T09:00');
     await c.getByLabel(d.setup.clockFactor).fill('60');
     await c.getByLabel(d.setup.durationH).fill('3');
+    // Four of the template's five objectives are exercised in this drill.
+    await c.getByRole('checkbox', { name: LEFT_OUT.text.ko }).uncheck();
     await c.getByRole('button', { name: d.setup.create }).click();
     await c.getByTestId('control-view').waitFor({ timeout: 30_000 });
     const id = /#\/drills\/([^/]+)\/control/.exec(c.url())?.[1];
@@ -187,7 +192,8 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     // The measured figure against the target suggests a rating; the evaluator decides.
     await e.getByTestId('suggestion-obj-plan').waitFor({ timeout: 30_000 });
     const ratings = ['P', 'S', 'M', 'P', 'S'] as const;
-    for (const [k, o] of TEMPLATE.objectives.entries()) {
+    assert.equal(await e.getByTestId(`objective-${LEFT_OUT.id}`).count(), 0, 'left-out objective');
+    for (const [k, o] of OBJECTIVES.entries()) {
       const rating = ratings[k % ratings.length] as (typeof ratings)[number];
       await e.getByLabel(fill(d.evaluate.ratingFor, { id: o.id })).selectOption(rating);
       await e.getByLabel(fill(d.evaluate.observationsFor, { id: o.id })).fill(`관찰 ${k + 1}: 양국 간 조정 원활`);
@@ -198,7 +204,7 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
         .filter({ hasText: HSEEP_RATING_LABELS[rating].ko })
         .waitFor({ timeout: 15_000 });
     }
-    assert.equal(await e.getByTestId('evaluations').locator('li').count(), TEMPLATE.objectives.length);
+    assert.equal(await e.getByTestId('evaluations').locator('li').count(), OBJECTIVES.length);
     await shot(e, 'evaluate');
     step('objectives rated');
 
@@ -210,6 +216,7 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     for (const label of [d.report.posAchieved, d.report.survivors, d.report.timeToFirstDetection])
       assert.ok(summaryText.includes(label), `summary lacks ${label}: ${summaryText}`);
     assert.match(summaryText, /\d+\.\d %/);
+    assert.equal(await c.getByTestId('findings').locator('tbody tr').count(), OBJECTIVES.length);
     const findings = await c.getByTestId('findings').innerText();
     assert.ok(findings.includes(HSEEP_RATING_LABELS.M.ko), findings);
     await c.getByTestId('replay-time').waitFor({ timeout: 30_000 });

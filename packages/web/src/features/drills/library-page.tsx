@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CAPABILITY_NAMES } from '@tandem/core';
 import type { User } from '../../api/api-client.ts';
 import { canControl, formatSimTime, inputUtcToIso, localized } from './drill-model.ts';
 import type { DrillsApi, DrillInfo, DrillLibrary, Releasability } from './drills-api.ts';
@@ -32,6 +33,8 @@ export function LibraryPage(props: {
   const [startInput, setStartInput] = useState(defaultStartInput);
   const [clockFactor, setClockFactor] = useState('60');
   const [durationH, setDurationH] = useState('');
+  /** Objectives of the template left out of this drill (all are exercised by default). */
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const load = useAction();
   const create = useAction();
   const titleRef = useRef<HTMLInputElement>(null);
@@ -49,11 +52,13 @@ export function LibraryPage(props: {
 
   const template = useMemo(() => library?.templates.find((x) => x.id === templateId), [library, templateId]);
 
-  const choose = (id: string): void => {
+  const choose = (id: string, focusTitle: boolean): void => {
     setTemplateId(id);
     setDurationH('');
-    titleRef.current?.focus();
+    setExcluded(new Set());
+    if (focusTitle) titleRef.current?.focus();
   };
+  const objectiveIds = template?.objectives.map((o) => o.id).filter((id) => !excluded.has(id)) ?? [];
 
   const submit = async (): Promise<void> => {
     if (template === undefined) return;
@@ -68,6 +73,7 @@ export function LibraryPage(props: {
         ...(startUtc === undefined ? {} : { startUtc }),
         clockFactor: Number(clockFactor),
         ...(hours === undefined ? {} : { durationS: Math.round(hours * 3600) }),
+        ...(excluded.size === 0 ? {} : { objectives: objectiveIds }),
       }),
     );
     if (created !== undefined) navigate(`drills/${created.id}/control`);
@@ -133,7 +139,7 @@ export function LibraryPage(props: {
             <div className="row">
               <label>
                 {t('drills.setup.template')}
-                <select value={templateId} onChange={(e) => choose(e.target.value)} name="template">
+                <select value={templateId} onChange={(e) => choose(e.target.value, false)} name="template">
                   {library?.templates.map((x) => (
                     <option key={x.id} value={x.id}>
                       {localized(x.name, lang)}
@@ -204,7 +210,49 @@ export function LibraryPage(props: {
                 />
               </label>
             </div>
-            <button type="submit" className="primary" disabled={create.busy !== undefined || template === undefined}>
+            {template === undefined ? null : (
+              <div className="row" style={{ alignItems: 'flex-start' }}>
+                <fieldset style={{ flex: 1 }}>
+                  <legend>{t('drills.setup.objectives')}</legend>
+                  {template.objectives.map((o) => (
+                    <label key={o.id} className="inline">
+                      <input
+                        type="checkbox"
+                        checked={!excluded.has(o.id)}
+                        onChange={(e) =>
+                          setExcluded((x) => {
+                            const next = new Set(x);
+                            if (e.target.checked) next.delete(o.id);
+                            else next.add(o.id);
+                            return next;
+                          })
+                        }
+                        name={`objective-${o.id}`}
+                      />
+                      {localized(o.text, lang)} ({localized(CAPABILITY_NAMES[o.capability], lang)})
+                    </label>
+                  ))}
+                </fieldset>
+                <fieldset style={{ flex: 1 }}>
+                  <legend>{t('drills.setup.units')}</legend>
+                  <ul data-testid="setup-units">
+                    {template.units.map((u, k) => (
+                      <li key={k}>
+                        {u.name} ({u.nation}, {t(`drills.units.${u.platform}`, { defaultValue: u.platform })})
+                      </li>
+                    ))}
+                  </ul>
+                </fieldset>
+              </div>
+            )}
+            {objectiveIds.length === 0 && template !== undefined ? (
+              <p className="error">{t('drills.setup.noObjectives')}</p>
+            ) : null}
+            <button
+              type="submit"
+              className="primary"
+              disabled={create.busy !== undefined || template === undefined || objectiveIds.length === 0}
+            >
               {t('drills.setup.create')}
             </button>
           </form>
@@ -249,7 +297,7 @@ export function LibraryPage(props: {
                   <dd>{t('drills.library.hours', { count: x.durationS / 3600 })}</dd>
                 </dl>
                 {controller ? (
-                  <button type="button" onClick={() => choose(x.id)}>
+                  <button type="button" onClick={() => choose(x.id, true)}>
                     {t('drills.library.use', { name: localized(x.name, lang) })}
                   </button>
                 ) : null}
