@@ -25,7 +25,6 @@ export function ControlView(props: {
   readonly drills: DrillsApi;
   readonly info: DrillInfo;
   readonly onInfo: (info: DrillInfo) => void;
-  readonly navigate: (route: string) => void;
 }) {
   const { drills, info, onInfo } = props;
   const { t, i18n } = useTranslation();

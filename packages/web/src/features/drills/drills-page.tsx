@@ -103,7 +103,7 @@ function DrillShell(props: {
               {current === 'report' ? t('drills.report.notFinished') : t('drills.page.forbidden')}
             </p>
           ) : current === 'control' ? (
-            <ControlView drills={drills} info={info} onInfo={setInfo} navigate={navigate} />
+            <ControlView drills={drills} info={info} onInfo={setInfo} />
           ) : current === 'play' ? (
             <PlayView drills={drills} info={info} onInfo={setInfo} nation={nation} />
           ) : current === 'evaluate' ? (
