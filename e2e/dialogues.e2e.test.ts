@@ -5,18 +5,15 @@
  * session and its items; after signing out, the public summary shows the public session and nothing of the
  * demo's bilateral session.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../packages/web/src/i18n/messages-en.ts';
 import { ja } from '../packages/web/src/i18n/messages-ja.ts';
 import { ko } from '../packages/web/src/i18n/messages-ko.ts';
 import { dialoguesMessages } from '../packages/web/src/features/dialogues/messages.ts';
 import { followThroughMessages } from '../packages/web/src/features/follow-through/messages.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureWebBuild } from './support/build-web.ts';
-import { startTestServer } from './support/test-server.ts';
-import type { TestServer } from './support/test-server.ts';
+import { fillMessage, serverAndBrowser } from './support/harness.ts';
 
 const PASSWORD = 'tandem-demo-2026';
 const SESSION = 'E2E dialogue on AI in SAR planning';
@@ -25,22 +22,7 @@ const JP_ITEM = 'E2E: share the drift test cases';
 /** A bilateral session of the demo data: never on the public page. */
 const BILATERAL_DEMO_SESSION = 'Second S&T and AI dialogue';
 
-const fmt = (s: string, vars: Record<string, string | number>) =>
-  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-
-let server: TestServer;
-let browser: Browser;
-
-before(async () => {
-  ensureWebBuild();
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = serverAndBrowser();
 
 async function signIn(page: Page, m: typeof en, username: string): Promise<void> {
   await page.getByLabel(m.signIn.username).fill(username);
@@ -53,10 +35,10 @@ describe('dialogues, follow-through and the public summary', () => {
   let sessionId = '';
 
   test('kr.secretariat records a session with action items owned by each side (English)', async () => {
-    const page = await browser.newPage();
+    const page = await h.browser.newPage();
     const d = dialoguesMessages.en;
     try {
-      await page.goto(`${server.url}/app/?lang=en#/dialogues`);
+      await page.goto(`${h.server.url}/app/?lang=en#/dialogues`);
       await signIn(page, en, 'kr.secretariat');
       await page.getByRole('heading', { name: d.page.heading, level: 2 }).waitFor();
       await page.getByRole('link', { name: d.page.newSession }).click();
@@ -67,22 +49,22 @@ describe('dialogues, follow-through and the public summary', () => {
       await page.getByLabel(d.form.start).fill('2026-10-20T01:00');
       await page.getByLabel(d.form.end).fill('2026-10-20T07:00');
       await page.getByLabel(d.form.agenda).fill('AI in SAR planning\nValidation data');
-      await page.getByLabel(fmt(d.form.participantName, { n: 1 })).fill('Park Ji-hoon');
-      await page.getByLabel(fmt(d.form.participantOrganisation, { n: 1 })).fill('MND');
-      await page.getByLabel(fmt(d.form.participantName, { n: 2 })).fill('Tanaka Hiroshi');
-      await page.getByLabel(fmt(d.form.participantOrganisation, { n: 2 })).fill('MOD');
+      await page.getByLabel(fillMessage(d.form.participantName, { n: 1 })).fill('Park Ji-hoon');
+      await page.getByLabel(fillMessage(d.form.participantOrganisation, { n: 1 })).fill('MND');
+      await page.getByLabel(fillMessage(d.form.participantName, { n: 2 })).fill('Tanaka Hiroshi');
+      await page.getByLabel(fillMessage(d.form.participantOrganisation, { n: 2 })).fill('MOD');
       await page.getByLabel(d.form.decisions).fill('Publish the validation report of the optimiser');
       for (const [n, title, due] of [
         [1, KR_ITEM, '2026-12-31'],
         [2, JP_ITEM, '2027-01-31'],
       ] as const) {
         await page.getByRole('button', { name: d.form.addItem }).click();
-        await page.getByLabel(fmt(d.form.itemTitle, { n })).fill(title);
-        await page.getByLabel(fmt(d.form.itemKrOwner, { n })).fill(n === 1 ? 'Choi Min-seo' : 'Lee Jun');
-        await page.getByLabel(fmt(d.form.itemKrOrganisation, { n })).fill('ADD');
-        await page.getByLabel(fmt(d.form.itemJpOwner, { n })).fill(n === 1 ? 'Suzuki Aya' : 'Ito Ken');
-        await page.getByLabel(fmt(d.form.itemJpOrganisation, { n })).fill('ATLA');
-        await page.getByLabel(fmt(d.form.itemDue, { n })).fill(due);
+        await page.getByLabel(fillMessage(d.form.itemTitle, { n })).fill(title);
+        await page.getByLabel(fillMessage(d.form.itemKrOwner, { n })).fill(n === 1 ? 'Choi Min-seo' : 'Lee Jun');
+        await page.getByLabel(fillMessage(d.form.itemKrOrganisation, { n })).fill('ADD');
+        await page.getByLabel(fillMessage(d.form.itemJpOwner, { n })).fill(n === 1 ? 'Suzuki Aya' : 'Ito Ken');
+        await page.getByLabel(fillMessage(d.form.itemJpOrganisation, { n })).fill('ATLA');
+        await page.getByLabel(fillMessage(d.form.itemDue, { n })).fill(due);
       }
       await page.getByLabel(d.form.minutes).fill('Minutes E2E-2026-10');
       await page.getByRole('button', { name: d.form.submit }).click();
@@ -102,15 +84,15 @@ describe('dialogues, follow-through and the public summary', () => {
 
   test('jp.secretariat marks the JP side of an item done with evidence (Japanese)', async () => {
     assert.notEqual(sessionId, '');
-    const page = await browser.newPage();
+    const page = await h.browser.newPage();
     const d = dialoguesMessages.ja;
     try {
-      await page.goto(`${server.url}/app/?lang=ja#/dialogues`);
+      await page.goto(`${h.server.url}/app/?lang=ja#/dialogues`);
       await signIn(page, ja as unknown as typeof en, 'jp.secretariat');
       await page.getByRole('link', { name: SESSION }).click();
       await page.getByRole('heading', { name: SESSION, level: 3 }).waitFor();
       const row = page.locator('table.action-items tbody tr').filter({ hasText: JP_ITEM });
-      const markJp = fmt(d.item.markDone, { side: d.side.JP });
+      const markJp = fillMessage(d.item.markDone, { side: d.side.JP });
       await row.getByRole('button', { name: markJp }).click();
       await row.getByLabel(d.item.evidence).fill('https://example.org/e2e/jp-drift-cases');
       await row.getByRole('button', { name: d.item.confirm }).click();
@@ -119,7 +101,10 @@ describe('dialogues, follow-through and the public summary', () => {
       assert.equal(await row.locator('td[data-side="KR"][data-side-state="open"]').count(), 1, 'KR side untouched');
       assert.equal(await row.getByRole('button', { name: markJp }).count(), 0);
       // JP may not mark the KR side: no such button anywhere.
-      assert.equal(await page.getByRole('button', { name: fmt(d.item.markDone, { side: d.side.KR }) }).count(), 0);
+      assert.equal(
+        await page.getByRole('button', { name: fillMessage(d.item.markDone, { side: d.side.KR }) }).count(),
+        0,
+      );
 
       const f = followThroughMessages.ja;
       await page.getByRole('link', { name: ja.nav.followThrough }).click();
@@ -143,10 +128,10 @@ describe('dialogues, follow-through and the public summary', () => {
   });
 
   test('the public summary, signed out, shows public records only', async () => {
-    const page = await browser.newPage();
+    const page = await h.browser.newPage();
     const f = followThroughMessages.en;
     try {
-      await page.goto(`${server.url}/app/?lang=en#/public`);
+      await page.goto(`${h.server.url}/app/?lang=en#/public`);
       await page.getByRole('heading', { name: f.public.heading }).waitFor();
       assert.equal(await page.getByRole('button', { name: en.app.signOut }).count(), 0, 'not signed in');
       const area = page.getByRole('region', { name: f.area['st-ai-dialogue'] });
@@ -163,10 +148,10 @@ describe('dialogues, follow-through and the public summary', () => {
   });
 
   test('an administrator switches the search-plan optimiser off and on in the AI use register (Korean)', async () => {
-    const page = await browser.newPage();
+    const page = await h.browser.newPage();
     const r = dialoguesMessages.ko.register;
     try {
-      await page.goto(`${server.url}/app/?lang=ko#/dialogues/ai-register`);
+      await page.goto(`${h.server.url}/app/?lang=ko#/dialogues/ai-register`);
       await signIn(page, ko as unknown as typeof en, 'kr.admin');
       await page.getByRole('heading', { name: r.heading }).waitFor();
       const entry = page.locator('article[data-feature-id="search-plan-optimiser"]');

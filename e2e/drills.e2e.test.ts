@@ -6,18 +6,15 @@
  * page shows the summary; the PDF downloads in Korean and, after switching the language, in Japanese, and
  * `pdftotext` finds Korean and Japanese text in them.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { findDrillTemplate, HSEEP_RATING_LABELS } from '@tandem/core';
 import { ko } from '../packages/web/src/i18n/messages-ko.ts';
 import { drillsMessages } from '../packages/web/src/features/drills/messages.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureWebBuild } from './support/build-web.ts';
-import { startTestServer } from './support/test-server.ts';
-import type { TestServer } from './support/test-server.ts';
+import { fillMessage, serverAndBrowser } from './support/harness.ts';
 
 const TEMPLATE = findDrillTemplate('person-overboard');
 /** The objectives the drill exercises: the setup leaves the template's fifth out. */
@@ -27,39 +24,24 @@ const PASSWORD = 'tandem-demo-2026';
 const d = drillsMessages.ko;
 const dja = drillsMessages.ja;
 
-let server: TestServer;
-let browser: Browser;
-
-before(async () => {
-  ensureWebBuild();
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const fill = (s: string, values: Record<string, string | number>): string =>
-  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+const h = serverAndBrowser();
 
 async function signedIn(
   username: string,
   hash: string,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[]; urls: string[] }> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  const context = await h.browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   const urls: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => urls.push(r.url()));
-  await page.goto(`${server.url}/app/?lang=ko${hash}`);
+  await page.goto(`${h.server.url}/app/?lang=ko${hash}`);
   await page.getByLabel(ko.signIn.username).fill(username);
   await page.getByLabel(ko.signIn.password).fill(PASSWORD);
   await page.getByRole('button', { name: ko.signIn.submit }).click();
   await page
-    .getByText(fill(ko.app.signedInAs, { name: username, nation: username.slice(0, 2).toUpperCase() }))
+    .getByText(fillMessage(ko.app.signedInAs, { name: username, nation: username.slice(0, 2).toUpperCase() }))
     .waitFor();
   return { context, page, errors, urls };
 }
@@ -111,7 +93,7 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
       (await c.getByTestId('drill-library').getByRole('article').count()) >= 10,
       'the library has 10+ templates',
     );
-    await card.getByRole('button', { name: fill(d.library.use, { name: TEMPLATE.name.ko }) }).click();
+    await card.getByRole('button', { name: fillMessage(d.library.use, { name: TEMPLATE.name.ko }) }).click();
     await c.getByLabel(d.setup.title).fill('E2E 인원 해상추락 훈련');
     await c.getByLabel(d.setup.seed).fill('7');
     await c.getByLabel(d.setup.startUtc).fill('2026-06-01T09:00');
@@ -152,7 +134,7 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     step('player planned');
 
     // The controller releases a held inject and sends a live one; the player receives both and re-plans.
-    await c.getByRole('button', { name: fill(d.msel.release, { id: 'contingency-info' }) }).click();
+    await c.getByRole('button', { name: fillMessage(d.msel.release, { id: 'contingency-info' }) }).click();
     await c.getByTestId('msel-held').getByText('contingency-info').waitFor({ state: 'detached', timeout: 30_000 });
     const live = '실시간 상황부여: 인근 어선이 구명부환을 발견';
     await c.getByLabel(d.live.ko).fill(live);
@@ -195,9 +177,11 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     assert.equal(await e.getByTestId(`objective-${LEFT_OUT.id}`).count(), 0, 'left-out objective');
     for (const [k, o] of OBJECTIVES.entries()) {
       const rating = ratings[k % ratings.length] as (typeof ratings)[number];
-      await e.getByLabel(fill(d.evaluate.ratingFor, { id: o.id })).selectOption(rating);
-      await e.getByLabel(fill(d.evaluate.observationsFor, { id: o.id })).fill(`관찰 ${k + 1}: 양국 간 조정 원활`);
-      await e.getByRole('button', { name: fill(d.evaluate.saveFor, { id: o.id }) }).click();
+      await e.getByLabel(fillMessage(d.evaluate.ratingFor, { id: o.id })).selectOption(rating);
+      await e
+        .getByLabel(fillMessage(d.evaluate.observationsFor, { id: o.id }))
+        .fill(`관찰 ${k + 1}: 양국 간 조정 원활`);
+      await e.getByRole('button', { name: fillMessage(d.evaluate.saveFor, { id: o.id }) }).click();
       await e
         .getByTestId(`objective-${o.id}`)
         .getByRole('status')
@@ -209,7 +193,7 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     step('objectives rated');
 
     // The report: summary, findings with the evaluator's ratings, the PDF in Korean then Japanese.
-    await c.goto(`${server.url}/app/?lang=ko#/drills/${id}/report`);
+    await c.goto(`${h.server.url}/app/?lang=ko#/drills/${id}/report`);
     const summary = c.getByTestId('report-summary');
     await summary.waitFor({ timeout: 60_000 });
     const summaryText = await summary.innerText();
@@ -236,10 +220,10 @@ test('controller sets up and runs a drill, a player plans, an evaluator rates, t
     // The improvement plan: objectives not rated P raised corrective actions; the controller closes one.
     const plan = c.getByTestId('improvement-plan');
     const detectRow = plan.locator('tr', {
-      has: c.getByRole('button', { name: fill(d.report.closeFor, { id: 'obj-detect' }) }),
+      has: c.getByRole('button', { name: fillMessage(d.report.closeFor, { id: 'obj-detect' }) }),
     });
-    await detectRow.getByLabel(fill(d.report.closureNoteFor, { id: 'obj-detect' })).fill('야간 견시 교육 완료');
-    await c.getByRole('button', { name: fill(d.report.closeFor, { id: 'obj-detect' }) }).click();
+    await detectRow.getByLabel(fillMessage(d.report.closureNoteFor, { id: 'obj-detect' })).fill('야간 견시 교육 완료');
+    await c.getByRole('button', { name: fillMessage(d.report.closeFor, { id: 'obj-detect' }) }).click();
     await plan.getByText('야간 견시 교육 완료').waitFor({ timeout: 30_000 });
     const closedRow = plan.locator('tr', { hasText: '야간 견시 교육 완료' });
     assert.equal(await closedRow.locator('td').nth(2).innerText(), d.report.closed);

@@ -6,37 +6,20 @@
  * aerobatic-exchanges commitment; jp.exchange (in Japanese) confirms it from the shared calendar; Korea confirms
  * and marks it held with evidence; the event is then on the follow-through dashboard, and in the ICS download.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { en } from '../packages/web/src/i18n/messages-en.ts';
 import { ko } from '../packages/web/src/i18n/messages-ko.ts';
 import { ja } from '../packages/web/src/i18n/messages-ja.ts';
 import { exchangesMessages } from '../packages/web/src/features/exchanges/messages.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureWebBuild } from './support/build-web.ts';
-import { startTestServer } from './support/test-server.ts';
-import type { TestServer } from './support/test-server.ts';
+import { fillMessage, serverAndBrowser } from './support/harness.ts';
 
 const KO = exchangesMessages.ko;
 const JA = exchangesMessages.ja;
-const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
-let server: TestServer;
-let browser: Browser;
-
-before(async () => {
-  ensureWebBuild();
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = serverAndBrowser();
 
 async function signIn(
   context: BrowserContext,
@@ -48,7 +31,7 @@ async function signIn(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/app/?lang=${lang}#/${route}`);
+  await page.goto(`${h.server.url}/app/?lang=${lang}#/${route}`);
   await page.getByLabel(m.signIn.username).fill(username);
   await page.getByLabel(m.signIn.password).fill('tandem-demo-2026');
   await page.getByRole('button', { name: m.signIn.submit }).click();
@@ -62,8 +45,8 @@ describe('aerobatic-team exchanges', () => {
   test('stopover planned with clearances, event confirmed by both sides and held, shown on the dashboard', async (t) => {
     const started = performance.now();
     const step = (name: string): void => t.diagnostic(`${name} at ${Math.round(performance.now() - started)} ms`);
-    const krContext = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
-    const jpContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const krContext = await h.browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+    const jpContext = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
     try {
       const { page, errors } = await signIn(krContext, 'ko', 'kr.exchange', 'exchanges');
       step('kr signed in');
@@ -106,7 +89,7 @@ describe('aerobatic-team exchanges', () => {
       const warnings = page.getByRole('region', { name: KO.clearances.warnings });
       await warnings.locator('[data-warning-code="MISSING"]').waitFor();
       const needed = page.getByRole('group', {
-        name: fill(KO.clearances.needed, {
+        name: fillMessage(KO.clearances.needed, {
           country: '일본',
           kind: KO.clearances.landing,
           leg: 1,
@@ -146,7 +129,9 @@ describe('aerobatic-team exchanges', () => {
       const eventId = await card.getAttribute('data-event-id');
       assert.ok(eventId !== null);
       assert.equal(await card.getByTestId('event-status').innerText(), KO.events.proposed);
-      assert.ok(await card.getByRole('button', { name: fill(KO.events.confirmFor, { side: 'JP' }) }).isDisabled());
+      assert.ok(
+        await card.getByRole('button', { name: fillMessage(KO.events.confirmFor, { side: 'JP' }) }).isDisabled(),
+      );
       step('event proposed');
 
       // Japan confirms its side from the shared calendar (in Japanese).
@@ -155,9 +140,11 @@ describe('aerobatic-team exchanges', () => {
       const jpCard = jp.page.getByRole('article', { name: 'E2E 那覇立ち寄り' });
       await jpCard.waitFor();
       assert.ok(await jp.page.locator(`button[data-event-id="${eventId}"]`).isVisible(), 'on the month grid');
-      assert.ok(await jpCard.getByRole('button', { name: fill(JA.events.confirmFor, { side: 'KR' }) }).isDisabled());
-      await jpCard.getByRole('button', { name: fill(JA.events.confirmFor, { side: 'JP' }) }).click();
-      await jpCard.getByText(fill(JA.events.confirmedBy, { side: 'JP', by: 'jp.exchange' })).waitFor();
+      assert.ok(
+        await jpCard.getByRole('button', { name: fillMessage(JA.events.confirmFor, { side: 'KR' }) }).isDisabled(),
+      );
+      await jpCard.getByRole('button', { name: fillMessage(JA.events.confirmFor, { side: 'JP' }) }).click();
+      await jpCard.getByText(fillMessage(JA.events.confirmedBy, { side: 'JP', by: 'jp.exchange' })).waitFor();
       assert.equal(await jpCard.getByTestId('event-status').innerText(), JA.events.proposed, 'one side is not enough');
       assert.equal(await jpCard.getByRole('form', { name: JA.events.markHeld }).count(), 0, 'held is the owner’s');
       assert.deepEqual(jp.errors, []);
@@ -166,8 +153,8 @@ describe('aerobatic-team exchanges', () => {
       // Korea confirms; the event is confirmed; Korea marks it held with the after-action report as evidence.
       await page.reload();
       const krCard = page.getByRole('article', { name: 'E2E 나하 기착' });
-      await krCard.getByText(fill(KO.events.confirmedBy, { side: 'JP', by: 'jp.exchange' })).waitFor();
-      await krCard.getByRole('button', { name: fill(KO.events.confirmFor, { side: 'KR' }) }).click();
+      await krCard.getByText(fillMessage(KO.events.confirmedBy, { side: 'JP', by: 'jp.exchange' })).waitFor();
+      await krCard.getByRole('button', { name: fillMessage(KO.events.confirmFor, { side: 'KR' }) }).click();
       await krCard.getByTestId('event-status').filter({ hasText: KO.events.confirmed }).waitFor();
       const held = krCard.getByRole('form', { name: KO.events.markHeld });
       await held.getByLabel(KO.events.evidenceKind).selectOption('report');
@@ -178,22 +165,22 @@ describe('aerobatic-team exchanges', () => {
       step('held with evidence');
 
       // The follow-through computation counts it as done under the aerobatic-exchanges commitment...
-      const ft = (await (await page.request.get(`${server.url}/api/follow-through`)).json()) as {
+      const ft = (await (await page.request.get(`${h.server.url}/api/follow-through`)).json()) as {
         timeline?: { id: string; state?: string }[];
       };
       const asText = JSON.stringify(ft);
       assert.ok(asText.includes(eventId), 'the event is an activity of the follow-through view');
       // ...and the dashboard lists it by its Korean title.
-      await page.goto(`${server.url}/app/?lang=ko#/follow-through`);
+      await page.goto(`${h.server.url}/app/?lang=ko#/follow-through`);
       const activity = page.locator(`[data-activity-id="${eventId}"]`).first();
       await activity.waitFor();
       assert.ok((await activity.innerText()).includes('E2E 나하 기착'));
       step('on the follow-through dashboard');
 
       // The shared calendar downloads as iCalendar with the Korean title.
-      await page.goto(`${server.url}/app/?lang=ko#/exchanges/calendar/${month}/${eventId}`);
+      await page.goto(`${h.server.url}/app/?lang=ko#/exchanges/calendar/${month}/${eventId}`);
       const download = page.waitForEvent('download');
-      await page.getByRole('link', { name: fill(KO.calendar.icsIn, { lang: KO.languages.ko }) }).click();
+      await page.getByRole('link', { name: fillMessage(KO.calendar.icsIn, { lang: KO.languages.ko }) }).click();
       const file = await (await download).path();
       const ics = readFileSync(file, 'utf8');
       assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n'));
@@ -207,14 +194,14 @@ describe('aerobatic-team exchanges', () => {
   });
 
   test('an event proposed on the calendar is postponed with a reason; both are linked (English)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
     try {
       const m = en;
       const EN = exchangesMessages.en;
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.url}/app/?lang=en#/exchanges/calendar/2026-09`);
+      await page.goto(`${h.server.url}/app/?lang=en#/exchanges/calendar/2026-09`);
       await page.getByLabel(m.signIn.username).fill('kr.exchange');
       await page.getByLabel(m.signIn.password).fill('tandem-demo-2026');
       await page.getByRole('button', { name: m.signIn.submit }).click();

@@ -4,17 +4,14 @@
  * both nations, a downloaded GPX file, the same file uploaded as the track run (Bayesian update and next plan),
  * the timeline, the what-if drag, and the map canvas read back — once in English, Korean and Japanese.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../packages/web/src/i18n/messages-en.ts';
 import { ko } from '../packages/web/src/i18n/messages-ko.ts';
 import { ja } from '../packages/web/src/i18n/messages-ja.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureWebBuild } from './support/build-web.ts';
-import { startTestServer } from './support/test-server.ts';
-import type { TestServer } from './support/test-server.ts';
+import { serverAndBrowser } from './support/harness.ts';
 
 declare global {
   interface Window {
@@ -31,19 +28,7 @@ const LANGS = [
 
 const PARTICLES = 600;
 
-let server: TestServer;
-let browser: Browser;
-
-before(async () => {
-  ensureWebBuild();
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = serverAndBrowser();
 
 /** Distinct colours and the share of reddish particle pixels in the map canvas (drawn with preserveDrawingBuffer). */
 async function canvasStats(
@@ -84,13 +69,13 @@ for (const lang of LANGS) {
     test('sign-in to a downloaded GPX, tracks uploaded, next plan, timeline, what-if, map drawn', async (t) => {
       const started = performance.now();
       const step = (name: string): void => t.diagnostic(`${name} at ${Math.round(performance.now() - started)} ms`);
-      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 800 } });
+      const context = await h.browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 800 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       try {
         const m = lang.m;
-        await page.goto(`${server.url}/app/?lang=${lang.code}`);
+        await page.goto(`${h.server.url}/app/?lang=${lang.code}`);
         await page.getByRole('heading', { name: lang.signIn }).waitFor();
         assert.equal(await page.locator('html').getAttribute('lang'), lang.code);
         await page.getByLabel(m.signIn.username).fill('kr.planner');

@@ -44,6 +44,11 @@ describe('chart scales', () => {
     const quarters = timeTicks(d, Date.UTC(2028, 0, 1), 8);
     assert.ok(quarters.every((t) => new Date(t).getUTCMonth() % 3 === 0));
     assert.deepEqual(timeTicks(d, d, 5), []);
+    const hours = timeTicks(d + 1_800_000, d + 12 * 3_600_000, 6);
+    assert.deepEqual(
+      hours.map((t) => new Date(t).toISOString().slice(11, 16)),
+      ['02:00', '04:00', '06:00', '08:00', '10:00', '12:00'],
+    );
   });
 
   it('wraps labels at words (Latin) or characters (CJK) within the width, with an ellipsis past the last line', () => {

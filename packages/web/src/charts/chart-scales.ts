@@ -32,11 +32,20 @@ export function niceTicks(lo: number, hi: number, count: number): number[] {
 
 const DAY_MS = 86_400_000;
 
-/** Tick times for a time axis in UTC: whole days, weeks, months or years, about `count` of them. */
+const HOUR_MS = 3_600_000;
+const HOUR_STEPS = [1, 2, 3, 6, 12] as const;
+
+/** Tick times for a time axis in UTC: whole hours, days, weeks, months or years, about `count` of them. */
 export function timeTicks(t0Ms: number, t1Ms: number, count: number): number[] {
   if (!Number.isFinite(t0Ms) || !Number.isFinite(t1Ms) || t1Ms <= t0Ms) return [];
   const spanDays = (t1Ms - t0Ms) / DAY_MS;
   const out: number[] = [];
+  const hoursPerTick = (t1Ms - t0Ms) / HOUR_MS / Math.max(1, count);
+  if (hoursPerTick <= 12) {
+    const step = (HOUR_STEPS.find((h) => h >= hoursPerTick) ?? 12) * HOUR_MS;
+    for (let t = Math.ceil(t0Ms / step) * step; t <= t1Ms && out.length < 100; t += step) out.push(t);
+    return out;
+  }
   if (spanDays / count <= 3) {
     const stepDays = Math.max(1, Math.round(spanDays / count));
     for (let t = Math.ceil(t0Ms / DAY_MS) * DAY_MS; t <= t1Ms && out.length < 100; t += stepDays * DAY_MS) out.push(t);

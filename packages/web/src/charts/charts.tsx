@@ -273,6 +273,8 @@ export interface TimelineChartProps {
   readonly title: string;
   readonly lanes: readonly TimelineLane[];
   readonly nowMs?: number;
+  /** The time span shown, [start, end] ms; default: the items' span, at least one day. */
+  readonly domain?: readonly [number, number];
   readonly xFormat?: (ms: number) => string;
   readonly width?: number;
   /** Legend texts for the states, in the page's language. */
@@ -293,12 +295,14 @@ export function TimelineChart(props: TimelineChartProps) {
   const height = M.top + props.lanes.length * laneH + 34;
   const times = props.lanes.flatMap((l) => l.items.flatMap((i) => [i.startMs, i.endMs ?? i.startMs]));
   if (props.nowMs !== undefined) times.push(props.nowMs);
-  const t0 = times.length === 0 ? 0 : Math.min(...times);
-  const t1 = times.length === 0 ? 1 : Math.max(...times, t0 + 86_400_000);
+  const t0 = props.domain?.[0] ?? (times.length === 0 ? 0 : Math.min(...times));
+  const t1 = props.domain?.[1] ?? (times.length === 0 ? 1 : Math.max(...times, t0 + 86_400_000));
   const sx = linearScale([t0, t1], [left, width - M.right]);
   const xf = props.xFormat ?? ((ms: number) => new Date(ms).toISOString().slice(0, 10));
   const color = (i: TimelineItem) => i.color ?? STATE_COLORS[i.state] ?? '#777';
-  const states = [...new Set(props.lanes.flatMap((l) => l.items.map((i) => i.state)))];
+  const stateColors = new Map<string, string>();
+  for (const l of props.lanes)
+    for (const i of l.items) if (!stateColors.has(i.state)) stateColors.set(i.state, color(i));
   return (
     <figure className="chart" role="img" aria-label={props.title}>
       <figcaption>{props.title}</figcaption>
@@ -349,7 +353,7 @@ export function TimelineChart(props: TimelineChartProps) {
           />
         )}
       </svg>
-      <Legend items={states.map((s) => ({ label: props.stateLabels?.[s] ?? s, color: STATE_COLORS[s] ?? '#777' }))} />
+      <Legend items={[...stateColors].map(([s, c]) => ({ label: props.stateLabels?.[s] ?? s, color: c }))} />
       <table className="visually-hidden">
         <caption>{props.title}</caption>
         <tbody>

@@ -7,6 +7,7 @@ import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import land50m from 'world-atlas/land-50m.json';
 import type { FeatureCollection, Feature, LineString, MultiLineString, Geometry } from 'geojson';
+import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 
 type LandTopology = Topology<{ land: GeometryCollection }>;
 
@@ -44,3 +45,29 @@ export function graticuleGeoJson(stepDeg = 1): FeatureCollection<LineString> {
   }
   return { type: 'FeatureCollection', features };
 }
+
+/** The basemap's MapLibre sources (land, coastline, 1° graticule). */
+export function basemapSources(): Record<string, SourceSpecification> {
+  return {
+    land: { type: 'geojson', data: landGeoJson() },
+    coast: { type: 'geojson', data: coastlineGeoJson() },
+    graticule: { type: 'geojson', data: graticuleGeoJson(1) },
+  };
+}
+
+/** The basemap's layers, drawn first: sea, land, coastline and graticule (major lines every 5°). */
+export const BASEMAP_LAYERS: readonly LayerSpecification[] = [
+  { id: 'sea', type: 'background', paint: { 'background-color': '#c9dcef' } },
+  { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#efe9dc' } },
+  { id: 'coast', type: 'line', source: 'coast', paint: { 'line-color': '#5b6b7a', 'line-width': 0.8 } },
+  {
+    id: 'graticule',
+    type: 'line',
+    source: 'graticule',
+    paint: {
+      'line-color': '#6c7f92',
+      'line-opacity': ['case', ['get', 'major'], 0.55, 0.25],
+      'line-width': 0.6,
+    },
+  },
+];

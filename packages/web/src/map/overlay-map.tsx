@@ -10,7 +10,7 @@ import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { coastlineGeoJson, graticuleGeoJson, landGeoJson } from './basemap.ts';
+import { BASEMAP_LAYERS, basemapSources } from './basemap.ts';
 import { collectionBounds } from './overlay-bounds.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -52,25 +52,11 @@ export function OverlayMap(props: OverlayMapProps) {
       style: {
         version: 8,
         sources: {
-          land: { type: 'geojson', data: landGeoJson() },
-          coast: { type: 'geojson', data: coastlineGeoJson() },
-          graticule: { type: 'geojson', data: graticuleGeoJson(1) },
+          ...basemapSources(),
           overlay: { type: 'geojson', data: props.data },
         },
         layers: [
-          { id: 'sea', type: 'background', paint: { 'background-color': '#c9dcef' } },
-          { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#efe9dc' } },
-          { id: 'coast', type: 'line', source: 'coast', paint: { 'line-color': '#5b6b7a', 'line-width': 0.8 } },
-          {
-            id: 'graticule',
-            type: 'line',
-            source: 'graticule',
-            paint: {
-              'line-color': '#6c7f92',
-              'line-opacity': ['case', ['get', 'major'], 0.55, 0.25],
-              'line-width': 0.6,
-            },
-          },
+          ...BASEMAP_LAYERS,
           {
             id: 'overlay-fill',
             type: 'fill',

@@ -336,6 +336,7 @@ export function ControlView(props: {
                 title={t('drills.timeline.heading')}
                 lanes={timelineLanes(control.timeline, axis, lang, (l) => t(`drills.timeline.${l}`))}
                 nowMs={axis.toMs(atS)}
+                domain={axis.domain}
                 xFormat={axis.format}
                 stateLabels={{ done: t('drills.timeline.happened') }}
               />

@@ -398,19 +398,22 @@ export function timelineLane(kind: string): 'injects' | 'units' | 'plans' | 'out
 const LANE_ORDER = ['injects', 'plans', 'units', 'outcomes', 'other'] as const;
 
 /**
- * The chart's time axis for a drill. TimelineChart spans at least one day, and a drill lasts hours: drill seconds
- * are stretched by `k = max(1, 86 400 / durationS)` so the drill fills the chart, and `format` labels the axis with
- * the real UTC time of the drill clock (hh:mmZ), undoing the stretch.
+ * The chart's time axis for a drill: drill seconds → UTC ms on the drill clock, the domain [start, end] of the
+ * drill for TimelineChart, and labels in UTC (hh:mmZ).
  */
 export function timelineAxis(
   startTimeS: number,
   durationS: number,
-): { k: number; toMs: (atS: number) => number; format: (ms: number) => string } {
-  const k = durationS > 0 ? Math.max(1, 86_400 / durationS) : 1;
+): {
+  toMs: (atS: number) => number;
+  domain: readonly [number, number];
+  format: (ms: number) => string;
+} {
+  const toMs = (atS: number) => (startTimeS + atS) * 1000;
   return {
-    k,
-    toMs: (atS) => (startTimeS + atS * k) * 1000,
-    format: (ms) => simUtc(startTimeS, (ms / 1000 - startTimeS) / k).slice(11),
+    toMs,
+    domain: [toMs(0), toMs(Math.max(durationS, 60))],
+    format: (ms) => simUtc(startTimeS, ms / 1000 - startTimeS).slice(11),
   };
 }
 

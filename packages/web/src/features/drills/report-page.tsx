@@ -136,6 +136,7 @@ export function ReportPage(props: {
         <TimelineChart
           title={t('drills.report.timelineTitle')}
           lanes={timelineLanes(report.report.timeline, axis, lang, (l) => t(`drills.timeline.${l}`))}
+          domain={axis.domain}
           xFormat={axis.format}
           stateLabels={{ done: t('drills.timeline.happened') }}
         />
