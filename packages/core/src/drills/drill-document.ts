@@ -378,9 +378,40 @@ export function parseDrillDocument(json: unknown, land: LandMask): ParsedDrillDo
               if (!injectIds.has(injectId)) fail(`${f}.injectId`, `no inject "${injectId}"`);
               return { atS, kind, injectId };
             }
-            case 'live-inject':
-              onlyKeys(a, ['kind', 'atS', 'id', 'text'], f);
-              return { atS, kind, id: str(a, 'id', f, true) as string, text: localized(a['text'], `${f}.text`) };
+            case 'live-inject': {
+              onlyKeys(a, ['kind', 'atS', 'id', 'text', 'injectKind', 'unitId', 'weather'], f);
+              const common = {
+                atS,
+                kind,
+                id: str(a, 'id', f, true) as string,
+                text: localized(a['text'], `${f}.text`),
+              };
+              const injectKind = str(a, 'injectKind', f, false);
+              if (injectKind === undefined || injectKind === 'information') {
+                onlyKeys(a, ['kind', 'atS', 'id', 'text', 'injectKind'], f);
+                return injectKind === undefined ? common : { ...common, injectKind };
+              }
+              if (injectKind === 'unit-breakdown') {
+                onlyKeys(a, ['kind', 'atS', 'id', 'text', 'injectKind', 'unitId'], f);
+                const unitId = str(a, 'unitId', f, true) as string;
+                if (!unitIds.has(unitId)) fail(`${f}.unitId`, `no unit "${unitId}"`);
+                return { ...common, injectKind, unitId };
+              }
+              if (injectKind === 'weather-change') {
+                onlyKeys(a, ['kind', 'atS', 'id', 'text', 'injectKind', 'weather'], f);
+                const wf = `${f}.weather`;
+                const w = obj(a['weather'], wf);
+                onlyKeys(w, ['windSpeedMps', 'windFromDeg', 'visibilityM', 'seaHeightM'], wf);
+                const weather = {
+                  windSpeedMps: reqNum(w, 'windSpeedMps', wf, 0, 60),
+                  windFromDeg: reqNum(w, 'windFromDeg', wf, 0, 360),
+                  visibilityM: reqNum(w, 'visibilityM', wf, 100, 100000),
+                  seaHeightM: reqNum(w, 'seaHeightM', wf, 0, 20),
+                };
+                return { ...common, injectKind, weather };
+              }
+              return fail(`${f}.injectKind`, 'must be information, unit-breakdown or weather-change');
+            }
             default:
               return fail(`${f}.kind`, 'must be assign, plan, message, release-inject or live-inject');
           }

@@ -40,7 +40,29 @@ export type DrillAction =
       readonly text: string;
     }
   | { readonly atS: number; readonly kind: 'release-inject'; readonly injectId: string }
-  | { readonly atS: number; readonly kind: 'live-inject'; readonly id: string; readonly text: DrillText };
+  | {
+      readonly atS: number;
+      readonly kind: 'live-inject';
+      readonly id: string;
+      readonly text: DrillText;
+      /** What the inject does: information only (default), a unit breaks down, or the weather changes. */
+      readonly injectKind?: LiveInjectKind;
+      /** The unit that breaks down (required for 'unit-breakdown'). */
+      readonly unitId?: string;
+      /** The new weather (required for 'weather-change'); SI units. */
+      readonly weather?: LiveWeather;
+    };
+
+/** Kinds of live inject a controller can add during a drill. */
+export type LiveInjectKind = 'information' | 'unit-breakdown' | 'weather-change';
+
+/** Weather of a live weather-change inject: wind m/s, wind from ° true, visibility m, significant sea height m. */
+export interface LiveWeather {
+  readonly windSpeedMps: number;
+  readonly windFromDeg: number;
+  readonly visibilityM: number;
+  readonly seaHeightM: number;
+}
 
 export interface RunDrillOptions {
   readonly land: LandMask;
@@ -98,7 +120,13 @@ export function applyDrillAction(session: DrillSession, a: DrillAction): void {
       session.releaseInject(a.injectId);
       return;
     case 'live-inject':
-      session.addLiveInject({ id: a.id, text: a.text });
+      session.addLiveInject({
+        id: a.id,
+        text: a.text,
+        ...(a.injectKind !== undefined ? { kind: a.injectKind } : {}),
+        ...(a.unitId !== undefined ? { unitId: a.unitId } : {}),
+        ...(a.weather !== undefined ? { weather: { ...a.weather } } : {}),
+      });
       return;
   }
 }
