@@ -5,7 +5,15 @@
  * never stamp a time earlier than the last action's, so replaying in seq order is replaying in time order.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { DrillAction, DrillText, HseepRating, LonLat, Observation } from '@tandem/core';
+import type {
+  DrillAction,
+  DrillText,
+  HseepRating,
+  LiveInjectKind,
+  LiveWeather,
+  LonLat,
+  Observation,
+} from '@tandem/core';
 import type { Actor } from '../auth/roles.ts';
 import type { Nation, Schema } from '../db/schema.ts';
 import type { Dialect } from '../db/migrations.ts';
@@ -23,7 +31,15 @@ export type StoredActionBody =
     }
   | { readonly kind: 'message'; readonly from: string; readonly to: string; readonly text: string }
   | { readonly kind: 'release-inject'; readonly injectId: string }
-  | { readonly kind: 'live-inject'; readonly id: string; readonly text: DrillText }
+  | {
+      readonly kind: 'live-inject';
+      readonly id: string;
+      readonly text: DrillText;
+      /** Absent in actions stored before live injects had kinds: information. */
+      readonly injectKind?: LiveInjectKind;
+      readonly unitId?: string;
+      readonly weather?: LiveWeather;
+    }
   | {
       readonly kind: 'evaluation';
       readonly objectiveId: string;
@@ -61,7 +77,15 @@ export function toDrillAction(a: StoredAction): DrillAction | undefined {
     case 'release-inject':
       return { atS: a.atS, kind: 'release-inject', injectId: b.injectId };
     case 'live-inject':
-      return { atS: a.atS, kind: 'live-inject', id: b.id, text: b.text };
+      return {
+        atS: a.atS,
+        kind: 'live-inject',
+        id: b.id,
+        text: b.text,
+        ...(b.injectKind !== undefined ? { injectKind: b.injectKind } : {}),
+        ...(b.unitId !== undefined ? { unitId: b.unitId } : {}),
+        ...(b.weather !== undefined ? { weather: b.weather } : {}),
+      };
     default:
       return undefined;
   }

@@ -32,6 +32,8 @@ import type {
   HseepRating,
   ImprovementPlan,
   LandMask,
+  LiveInjectKind,
+  LiveWeather,
   LonLat,
   Observation,
   ObjectiveEvaluation,
@@ -671,16 +673,69 @@ export async function controlView(ctx: DrillContext, id: string): Promise<unknow
 
 // ---------------------------------------------------------------- injects and evaluations
 
+/** A controller's live inject as posted (`POST /api/drills/:id/injects`); weather in SI units. */
+export interface LiveInjectInput {
+  readonly text: DrillText;
+  /** Default 'information'. */
+  readonly kind?: LiveInjectKind;
+  /** Required for 'unit-breakdown': a unit of this drill. */
+  readonly unitId?: string;
+  /** Required for 'weather-change'. */
+  readonly weather?: LiveWeather;
+}
+
 export async function addLiveInject(
   ctx: DrillContext,
   id: string,
-  text: DrillText,
+  input: LiveInjectInput,
 ): Promise<{ id: string; atS: number }> {
   return writeDrill(ctx, id, async (trx, d) => {
     requireStatus(d.body, ['running', 'paused'], 'add an inject');
+    const kind = input.kind ?? 'information';
+    let effect: { unitId: string } | { weather: LiveWeather } | undefined;
+    if (kind === 'unit-breakdown') {
+      if (input.unitId === undefined)
+        throw new TandemError('INVALID_INPUT', 'a unit-breakdown inject names the unit that breaks down', 'unitId');
+      const unitIds = d.spec.units.map((u) => u.id);
+      if (!unitIds.includes(input.unitId))
+        throw new TandemError(
+          'INVALID_INPUT',
+          `no unit "${input.unitId}" in this drill; one of ${unitIds.join(', ')}`,
+          'unitId',
+        );
+      if (input.weather !== undefined)
+        throw new TandemError('INVALID_INPUT', 'a unit-breakdown inject takes no weather', 'weather');
+      effect = { unitId: input.unitId };
+    } else if (kind === 'weather-change') {
+      if (input.weather === undefined)
+        throw new TandemError('INVALID_INPUT', 'a weather-change inject gives the new weather', 'weather');
+      if (input.unitId !== undefined)
+        throw new TandemError('INVALID_INPUT', 'a weather-change inject names no unit', 'unitId');
+      const w = input.weather;
+      effect = {
+        weather: {
+          windSpeedMps: w.windSpeedMps,
+          windFromDeg: w.windFromDeg % 360,
+          visibilityM: w.visibilityM,
+          seaHeightM: w.seaHeightM,
+        },
+      };
+    } else if (input.unitId !== undefined || input.weather !== undefined)
+      throw new TandemError(
+        'INVALID_INPUT',
+        'an information inject takes no unit or weather',
+        input.unitId !== undefined ? 'unitId' : 'weather',
+      );
     const simS = drillSimS(d.body, d.spec.stepS, wallS());
     const injectId = `live-${(await countActions(trx, d.rec.id)) + 1}`;
-    const out = await appendActions(trx, d.rec.id, ctx.actor, simS, [{ kind: 'live-inject', id: injectId, text }]);
+    const body: StoredActionBody = {
+      kind: 'live-inject',
+      id: injectId,
+      text: input.text,
+      ...(input.kind !== undefined ? { injectKind: kind } : {}),
+      ...effect,
+    };
+    const out = await appendActions(trx, d.rec.id, ctx.actor, simS, [body]);
     await auditActions(ctx, trx, d, out);
     return { id: injectId, atS: out[0]?.atS ?? simS };
   });

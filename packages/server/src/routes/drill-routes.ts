@@ -4,7 +4,7 @@
  * (controllers and evaluators) until the drill is finished.
  */
 import { TandemError } from '@tandem/core';
-import type { DrillLanguage, DrillText, HseepRating, Observation } from '@tandem/core';
+import type { DrillLanguage, HseepRating, Observation } from '@tandem/core';
 import type { Role } from '../auth/roles.ts';
 import {
   addEvaluation,
@@ -25,7 +25,7 @@ import {
   replayOf,
   trends,
 } from '../drills/drill-service.ts';
-import type { CreateDrillRequest, DrillActionInput } from '../drills/drill-service.ts';
+import type { CreateDrillRequest, DrillActionInput, LiveInjectInput } from '../drills/drill-service.ts';
 import { DRILL_STATUSES } from '../drills/drill-record.ts';
 import type { DrillStatus } from '../drills/drill-record.ts';
 import { reportHtml } from '../drills/report-html.ts';
@@ -167,11 +167,29 @@ const ADVANCE_BODY = {
   properties: { toS: { type: 'number', minimum: 0, maximum: 7 * 86400 } },
 } as const;
 
+/** Weather of a live weather-change inject, SI units; ranges as the drill document's weather injects. */
+const LIVE_WEATHER = {
+  type: 'object',
+  required: ['windSpeedMps', 'windFromDeg', 'visibilityM', 'seaHeightM'],
+  additionalProperties: false,
+  properties: {
+    windSpeedMps: { type: 'number', minimum: 0, maximum: 60 },
+    windFromDeg: { type: 'number', minimum: 0, maximum: 360 },
+    visibilityM: { type: 'number', minimum: 100, maximum: 100000 },
+    seaHeightM: { type: 'number', minimum: 0, maximum: 20 },
+  },
+} as const;
+
 const INJECT_BODY = {
   type: 'object',
   required: ['text'],
   additionalProperties: false,
-  properties: { text: DRILL_TEXT },
+  properties: {
+    text: DRILL_TEXT,
+    kind: { type: 'string', enum: ['information', 'unit-breakdown', 'weather-change'] },
+    unitId: UNIT_ID,
+    weather: LIVE_WEATHER,
+  },
 } as const;
 
 const RELEASE_BODY = {
@@ -378,7 +396,7 @@ export const drillRoutes: readonly RouteSpec[] = [
     okStatus: 201,
     schema: { params: ID_PARAMS, body: INJECT_BODY },
     handler: async (req, reply, ctx) => {
-      const out = await addLiveInject(ctx, idOf(req), (req.body as { text: DrillText }).text);
+      const out = await addLiveInject(ctx, idOf(req), req.body as LiveInjectInput);
       void reply.code(201);
       return out;
     },
