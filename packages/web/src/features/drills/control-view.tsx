@@ -11,11 +11,13 @@ import {
   boundsAround,
   controlMapData,
   formatSimTime,
+  liveInjectRequest,
   localized,
   timelineAxis,
   timelineLanes,
   unitColorOf,
 } from './drill-model.ts';
+import type { LiveInjectForm } from './drill-model.ts';
 import type { ControlView as ControlData, DrillInfo, DrillsApi } from './drills-api.ts';
 import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, UnitSwatch, useAction } from './drill-widgets.tsx';
 
@@ -33,6 +35,9 @@ export function ControlView(props: {
   const [factor, setFactor] = useState(String(info.clockFactor));
   const [minutes, setMinutes] = useState('30');
   const [live, setLive] = useState({ en: '', ko: '', ja: '' });
+  const [liveKind, setLiveKind] = useState<LiveInjectForm['kind']>('information');
+  const [liveUnit, setLiveUnit] = useState('');
+  const [liveWx, setLiveWx] = useState({ windKt: '', windFromDeg: '', visibilityNm: '', seaHeightM: '' });
   const act = useAction();
   const poll = useAction();
 
@@ -266,23 +271,69 @@ export function ControlView(props: {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                const filled = live.en.trim() || live.ko.trim() || live.ja.trim();
-                if (filled === '') {
-                  act.setError(t('drills.live.missing'));
+                const req = liveInjectRequest({ text: live, kind: liveKind, unitId: liveUnit, ...liveWx });
+                if ('problem' in req) {
+                  act.setError(t(`drills.live.${req.problem}`));
                   return;
                 }
-                const text = {
-                  en: live.en.trim() || filled,
-                  ko: live.ko.trim() || filled,
-                  ja: live.ja.trim() || filled,
-                };
                 void act.run(busyText, async () => {
-                  await drills.liveInject(info.id, text);
+                  await drills.liveInject(info.id, req.text, req.effect);
                   setLive({ en: '', ko: '', ja: '' });
                   await refresh();
                 });
               }}
             >
+              <label>
+                {t('drills.live.kind')}
+                <select
+                  name="live-kind"
+                  value={liveKind}
+                  onChange={(e) => setLiveKind(e.target.value as LiveInjectForm['kind'])}
+                >
+                  <option value="information">{t('drills.live.information')}</option>
+                  <option value="unit-breakdown">{t('drills.live.unitBreakdown')}</option>
+                  <option value="weather-change">{t('drills.live.weatherChange')}</option>
+                </select>
+              </label>
+              {liveKind === 'unit-breakdown' && (
+                <label>
+                  {t('drills.live.unit')}
+                  <select name="live-unit" value={liveUnit} onChange={(e) => setLiveUnit(e.target.value)}>
+                    <option value="">{t('drills.live.chooseUnit')}</option>
+                    {control.units.map((u) => (
+                      <option key={u.id} value={u.id} disabled={u.status === 'broken'}>
+                        {u.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {liveKind === 'weather-change' && (
+                <fieldset>
+                  <legend>{t('drills.live.weather')}</legend>
+                  {(
+                    [
+                      ['windKt', 'windKt', '0.1'],
+                      ['windFromDeg', 'windFrom', '1'],
+                      ['visibilityNm', 'visibilityNm', '0.1'],
+                      ['seaHeightM', 'seaHeightM', '0.1'],
+                    ] as const
+                  ).map(([field, key, step]) => (
+                    <label key={field}>
+                      {t(`drills.live.${key}`)}
+                      <input
+                        type="number"
+                        inputMode="decimal"
+                        step={step}
+                        min={0}
+                        name={`live-${field}`}
+                        value={liveWx[field]}
+                        onChange={(e) => setLiveWx((x) => ({ ...x, [field]: e.target.value }))}
+                      />
+                    </label>
+                  ))}
+                </fieldset>
+              )}
               {(['en', 'ko', 'ja'] as const).map((l) => (
                 <label key={l}>
                   {t(`drills.live.${l}`)}

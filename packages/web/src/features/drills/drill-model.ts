@@ -5,7 +5,12 @@
  * picking, tagging and unit conversion at the edge (core/units).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { metersPerSecondToKnots, metersToNauticalMiles } from '@tandem/core';
+import {
+  knotsToMetersPerSecond,
+  metersPerSecondToKnots,
+  metersToNauticalMiles,
+  nauticalMilesToMeters,
+} from '@tandem/core';
 import type {
   DrillSummary,
   DrillText,
@@ -16,6 +21,7 @@ import type {
   TimelineEvent,
 } from '@tandem/core';
 import { unitColor } from '../../map/case-layers.ts';
+import type { LiveInjectEffect } from './drills-api.ts';
 
 export type DrillLang = 'en' | 'ko' | 'ja';
 
@@ -619,4 +625,55 @@ export function liveSimS(
 ): number {
   if (!clock.running) return simS;
   return Math.min(clock.durationS, simS + (Math.max(0, nowMs - readAtMs) / 1000) * clock.factor);
+}
+
+/** The live-inject form as typed: texts per language, the kind, the unit, and weather in knots, ° true, NM, m. */
+export interface LiveInjectForm {
+  readonly text: { readonly en: string; readonly ko: string; readonly ja: string };
+  readonly kind: LiveInjectEffect['kind'];
+  readonly unitId: string;
+  readonly windKt: string;
+  readonly windFromDeg: string;
+  readonly visibilityNm: string;
+  readonly seaHeightM: string;
+}
+
+/** Message keys (under `drills.live`) of a form that cannot be sent. */
+export type LiveInjectProblem = 'missing' | 'noUnit' | 'badWind' | 'badWindFrom' | 'badVisibility' | 'badSea';
+
+/**
+ * The request of a filled live-inject form: empty languages take the first text given; knots and nautical miles
+ * converted to SI (core/units) within the API's ranges (wind 0–60 m/s, from 0–360° T, visibility 100 m–100 km,
+ * sea 0–20 m); the first problem otherwise.
+ */
+export function liveInjectRequest(
+  form: LiveInjectForm,
+): { readonly text: DrillText; readonly effect: LiveInjectEffect } | { readonly problem: LiveInjectProblem } {
+  const en = form.text.en.trim();
+  const ko = form.text.ko.trim();
+  const ja = form.text.ja.trim();
+  const filled = en || ko || ja;
+  if (filled === '') return { problem: 'missing' };
+  const text = { en: en || filled, ko: ko || filled, ja: ja || filled };
+  if (form.kind === 'unit-breakdown') {
+    if (form.unitId === '') return { problem: 'noUnit' };
+    return { text, effect: { kind: 'unit-breakdown', unitId: form.unitId } };
+  }
+  if (form.kind === 'information') return { text, effect: { kind: 'information' } };
+  const num = (v: string): number => (v.trim() === '' ? NaN : Number(v.replace(',', '.')));
+  const windSpeedMps = knotsToMetersPerSecond(num(form.windKt));
+  if (!(windSpeedMps >= 0 && windSpeedMps <= 60)) return { problem: 'badWind' };
+  const windFromDeg = num(form.windFromDeg);
+  if (!(windFromDeg >= 0 && windFromDeg <= 360)) return { problem: 'badWindFrom' };
+  const visibilityM = nauticalMilesToMeters(num(form.visibilityNm));
+  if (!(visibilityM >= 100 && visibilityM <= 100000)) return { problem: 'badVisibility' };
+  const seaHeightM = num(form.seaHeightM);
+  if (!(seaHeightM >= 0 && seaHeightM <= 20)) return { problem: 'badSea' };
+  return {
+    text,
+    effect: {
+      kind: 'weather-change',
+      weather: { windSpeedMps, windFromDeg: windFromDeg % 360, visibilityM, seaHeightM },
+    },
+  };
 }

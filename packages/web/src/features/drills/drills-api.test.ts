@@ -35,6 +35,7 @@ test('every call goes to the route and with the body of the drills API contract 
   await d.proposal(id);
   await d.actions(id, [{ kind: 'message', to: 'JCG RCC', text: 'SITREP' }]);
   await d.liveInject(id, { en: 'a', ko: '가', ja: 'あ' });
+  await d.liveInject(id, { en: 'a', ko: '가', ja: 'あ' }, { kind: 'unit-breakdown', unitId: 'u1' });
   await d.releaseInject(id, 'contingency-info');
   await d.evaluate(id, { objectiveId: 'obj-plan', rating: 'S', observations: [] });
   await d.report(id, 'ko');
@@ -64,6 +65,11 @@ test('every call goes to the route and with the body of the drills API contract 
       body: { actions: [{ kind: 'message', to: 'JCG RCC', text: 'SITREP' }] },
     },
     { method: 'POST', url: `/api/drills/${e}/injects`, body: { text: { en: 'a', ko: '가', ja: 'あ' } } },
+    {
+      method: 'POST',
+      url: `/api/drills/${e}/injects`,
+      body: { text: { en: 'a', ko: '가', ja: 'あ' }, kind: 'unit-breakdown', unitId: 'u1' },
+    },
     { method: 'POST', url: `/api/drills/${e}/injects/release`, body: { injectId: 'contingency-info' } },
     {
       method: 'POST',

@@ -159,6 +159,20 @@ export interface Evaluation {
   readonly createdAt: string;
 }
 
+/** What a live inject does beyond its text (`POST /api/drills/:id/injects`); weather in SI units. */
+export type LiveInjectEffect =
+  | { readonly kind: 'information' }
+  | { readonly kind: 'unit-breakdown'; readonly unitId: string }
+  | {
+      readonly kind: 'weather-change';
+      readonly weather: {
+        readonly windSpeedMps: number;
+        readonly windFromDeg: number;
+        readonly visibilityM: number;
+        readonly seaHeightM: number;
+      };
+    };
+
 export interface ControlView {
   readonly drill: DrillInfo;
   readonly seed: number;
@@ -318,8 +332,9 @@ export class DrillsApi {
     return this.#api.request('POST', drill(id, '/proposal'));
   }
 
-  liveInject(id: string, text: DrillText): Promise<{ id: string; atS: number }> {
-    return this.#api.request('POST', drill(id, '/injects'), { text });
+  /** A live inject; `effect` makes it a unit breakdown or weather change (SI weather), else information only. */
+  liveInject(id: string, text: DrillText, effect?: LiveInjectEffect): Promise<{ id: string; atS: number }> {
+    return this.#api.request('POST', drill(id, '/injects'), { text, ...effect });
   }
 
   releaseInject(id: string, injectId: string): Promise<{ id: string; atS: number }> {
