@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { NO_LAND } from '../forcing/index.ts';
 import type { LonLat } from '../geo/index.ts';
 import { lambertAzimuthalEqualArea, sweepPattern } from '../search/index.ts';
+import { isTandemError } from '../errors/index.ts';
+import { parseDrillDocument } from './drill-document.ts';
 import { unitSweepWidthM } from './drill-session.ts';
 import type { DrillText } from './localized-text.ts';
 import { createDrillSpec } from './drill-spec.ts';
@@ -150,4 +152,40 @@ test('an information live inject changes neither the weather nor the units', () 
     a.units().map((u) => a.unitStatus(u.unit.id)),
   );
   assert.equal(b.delivered().find((i) => i.id === 'live-1')?.kind, 'information');
+});
+
+test('a drill document records live injects of every kind and refuses bad ones naming the field', () => {
+  const unitId = parseDrillDocument({ template: 'missing-diver', seed: 1 }, NO_LAND).spec.units[0]?.id as string;
+  const doc = (live: Record<string, unknown>) => ({
+    template: 'missing-diver',
+    seed: 1,
+    actions: [{ kind: 'live-inject', atS: 600, id: 'live-1', text: TEXT, ...live }],
+  });
+  assert.deepEqual(parseDrillDocument(doc({ injectKind: 'unit-breakdown', unitId }), NO_LAND).actions, [
+    { atS: 600, kind: 'live-inject', id: 'live-1', text: TEXT, injectKind: 'unit-breakdown', unitId },
+  ]);
+  assert.deepEqual(parseDrillDocument(doc({ injectKind: 'weather-change', weather: STORM }), NO_LAND).actions, [
+    { atS: 600, kind: 'live-inject', id: 'live-1', text: TEXT, injectKind: 'weather-change', weather: STORM },
+  ]);
+  assert.deepEqual(parseDrillDocument(doc({}), NO_LAND).actions, [
+    { atS: 600, kind: 'live-inject', id: 'live-1', text: TEXT },
+  ]);
+  const fieldOf = (live: Record<string, unknown>): string | undefined => {
+    try {
+      parseDrillDocument(doc(live), NO_LAND);
+    } catch (e) {
+      assert.ok(isTandemError(e), String(e));
+      return e.field;
+    }
+    return assert.fail(`accepted ${JSON.stringify(live)}`);
+  };
+  assert.equal(fieldOf({ injectKind: 'unit-breakdown', unitId: 'nope' }), 'actions[0].unitId');
+  assert.equal(fieldOf({ injectKind: 'unit-breakdown' }), 'actions[0].unitId');
+  assert.equal(fieldOf({ injectKind: 'weather-change' }), 'actions[0].weather');
+  assert.equal(
+    fieldOf({ injectKind: 'weather-change', weather: { ...STORM, seaHeightM: 99 } }),
+    'actions[0].weather.seaHeightM',
+  );
+  assert.equal(fieldOf({ injectKind: 'flood' }), 'actions[0].injectKind');
+  assert.equal(fieldOf({ unitId }), 'actions[0].unitId');
 });
