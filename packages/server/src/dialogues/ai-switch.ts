@@ -3,7 +3,7 @@
  * `isAiFeatureOn(database, 'search-plan-optimiser')` before running a feature; turning a feature off or on is
  * audited with the reason (NATO principle of governability; Political Declaration measure J).
  */
-import { SEARCH_PLAN_OPTIMISER_ENTRY } from '@tandem/core';
+import { SEARCH_PLAN_OPTIMISER_ENTRY, TandemError } from '@tandem/core';
 import type { AiUseEntry } from '@tandem/core';
 import type { Kysely } from 'kysely';
 import type { TandemDatabase } from '../db/database.ts';
@@ -77,6 +77,21 @@ export async function aiSwitchState(database: AiSwitchDatabase, featureId: strin
  */
 export async function isAiFeatureOn(database: AiSwitchDatabase, featureId: string): Promise<boolean> {
   return (await aiSwitchState(database, featureId)).enabled;
+}
+
+/**
+ * Throws FORBIDDEN (field: the entry's setting key) when an administrator has switched the search-plan optimiser
+ * off; every route that runs the optimiser (SAR plans, plan jobs, drill proposals) calls it first.
+ */
+export async function requireSearchPlanOptimiser(database: TandemDatabase): Promise<void> {
+  if (!(await isAiFeatureOn(database, SEARCH_PLAN_OPTIMISER_ENTRY.id))) {
+    throw new TandemError(
+      'FORBIDDEN',
+      `${SEARCH_PLAN_OPTIMISER_ENTRY.feature.en} is switched off by an administrator (AI use register); ` +
+        'plan with the IAMSAR manual method',
+      SEARCH_PLAN_OPTIMISER_ENTRY.adminSwitch.settingKey,
+    );
+  }
 }
 
 /** Sets the switch (an administrator of either nation) and audits the change with its reason. */

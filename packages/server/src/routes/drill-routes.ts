@@ -6,6 +6,7 @@
 import { TandemError } from '@tandem/core';
 import type { DrillLanguage, HseepRating, Observation } from '@tandem/core';
 import type { Role } from '../auth/roles.ts';
+import { requireSearchPlanOptimiser } from '../dialogues/ai-switch.ts';
 import {
   addEvaluation,
   addLiveInject,
@@ -374,7 +375,10 @@ export const drillRoutes: readonly RouteSpec[] = [
     access: { roles: DRILL_PLAY },
     target,
     schema: { params: ID_PARAMS },
-    handler: async (req, _reply, ctx) => proposal(ctx, idOf(req)),
+    handler: async (req, _reply, ctx) => {
+      await requireSearchPlanOptimiser(ctx.database);
+      return proposal(ctx, idOf(req));
+    },
   },
   {
     method: 'GET',

@@ -21,8 +21,8 @@ import { TandemError } from '@tandem/core';
 import type { Releasability } from '../db/schema.ts';
 import type { PlanJobInput } from '../jobs/plan-executor.ts';
 import { ID_PARAMS } from './route-spec.ts';
-import type { RequestContext, RouteSpec } from './route-spec.ts';
-import { isAiFeatureOn } from '../dialogues/ai-switch.ts';
+import type { RouteSpec } from './route-spec.ts';
+import { isAiFeatureOn, requireSearchPlanOptimiser } from '../dialogues/ai-switch.ts';
 
 /** Largest total size of uploaded track files in one request, characters. */
 const MAX_TRACK_TEXT = 4 * 1024 * 1024;
@@ -82,21 +82,6 @@ const PLAN_JOB_BODY = {
     releasability: { type: 'string', enum: ['national', 'bilateral', 'public'] },
   },
 } as const;
-
-/**
- * The search-plan optimiser is the first entry of the AI use register: an administrator may switch it off, and
- * then no plan is computed by it (the IAMSAR manual method in the web app and the CLI stays available).
- */
-async function requireOptimiser(ctx: RequestContext): Promise<void> {
-  if (!(await isAiFeatureOn(ctx.database, SEARCH_PLAN_OPTIMISER_ENTRY.id))) {
-    throw new TandemError(
-      'FORBIDDEN',
-      `${SEARCH_PLAN_OPTIMISER_ENTRY.feature.en} is switched off by an administrator (AI use register); ` +
-        'plan with the IAMSAR manual method',
-      SEARCH_PLAN_OPTIMISER_ENTRY.adminSwitch.settingKey,
-    );
-  }
-}
 
 /** Who may make an optimiser plan the plan of record: the SAR mission coordinator's role in Tandem. */
 const PLAN_APPROVERS = ['administrator', 'sar_planner'] as const;
@@ -172,7 +157,7 @@ export const webRoutes: readonly RouteSpec[] = [
     schema: { body: WEB_PLAN_BODY },
     handler: async (req, _reply, ctx) => {
       const body = req.body as WebPlanRequest & { save?: boolean };
-      await requireOptimiser(ctx);
+      await requireSearchPlanOptimiser(ctx.database);
       const { record, set } = await loadDriftRun(ctx, body.driftRunId);
       const result = planFromDriftRun(set, body);
       let planId: string | null = null;
@@ -204,7 +189,7 @@ export const webRoutes: readonly RouteSpec[] = [
         releasability?: Releasability;
         title?: string;
       };
-      await requireOptimiser(ctx);
+      await requireSearchPlanOptimiser(ctx.database);
       const repo = ctx.records();
       const created = await ctx.database.db.transaction().execute(async (trx) => {
         const run = await repo.get('drift_run', request.driftRunId, trx);

@@ -98,6 +98,21 @@ describe('plan of record and the optimiser switch', () => {
     assert.equal(job.statusCode, 403);
     const r = await approve('kr-sar_planner', plan.id);
     assert.equal(r.statusCode, 403);
+    const c = await t.login('kr-exercise_controller');
+    const drill = await t.tandem.app.inject({
+      method: 'POST',
+      url: '/api/drills',
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf },
+      payload: { title: 'switch test', releasability: 'bilateral', template: 'person-overboard' },
+    });
+    assert.equal(drill.statusCode, 201, drill.body);
+    const proposal = await t.tandem.app.inject({
+      method: 'POST',
+      url: `/api/drills/${(drill.json() as { id: string }).id}/proposal`,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
+    assert.equal(proposal.statusCode, 403);
+    assert.equal(proposal.json().error.field, 'ai.searchPlanOptimiser.enabled');
     await setAiFeatureSwitch(t.database, t.actor('JP', 'administrator'), 'search-plan-optimiser', true, 'reviewed');
     const back = await approve('kr-sar_planner', plan.id);
     assert.equal(back.statusCode, 200, back.body);
