@@ -21,6 +21,7 @@ import type { ObjectTemplate } from './drill-template.ts';
 import { DRILL_STREAMS } from './drill-spec.ts';
 import type { DrillSpec, DrillUnit } from './drill-spec.ts';
 import type { DrillTruth, ResolvedReport } from './hidden-truth.ts';
+import { sightingReportAt } from './hidden-truth.ts';
 import { fillText, text } from './localized-text.ts';
 import type { DrillText } from './localized-text.ts';
 import { tracksAt } from './plane-tracks.ts';
@@ -286,9 +287,10 @@ function injectText(
   unitName: string | undefined,
   report: ResolvedReport | undefined,
 ): DrillText {
-  const pos =
+  // A held inject's report is resolved when it is released; until then its text says so.
+  const pos: string | DrillText =
     report === undefined
-      ? ''
+      ? text('(position given when released)', '(투입 시 위치 통보)', '（投入時に位置を通報）')
       : `${report.latDeg.toFixed(3)}N ${report.lonDeg.toFixed(3)}E (±${(report.errorM / 1852).toFixed(1)} NM)`;
   switch (i.kind) {
     case 'sighting-report':
@@ -1049,7 +1051,22 @@ export function createDrillSession(spec: DrillSpec, truth: DrillTruth): DrillSes
       const k = pending.findIndex((p) => p.inject.id === id && p.held);
       if (k < 0) throw new TandemError('NOT_FOUND', `no contingency inject "${id}" held in reserve`, 'injectId');
       const p = pending[k] as PendingInject;
-      pending[k] = { ...p, held: false, inject: { ...p.inject, atS: nowS } };
+      const scripted = spec.injects.find((i) => i.id === id);
+      if (scripted?.kind === 'sighting-report') {
+        const report = sightingReportAt(spec, truth, scripted, nowS);
+        pending[k] = {
+          ...p,
+          held: false,
+          inject: {
+            ...p.inject,
+            atS: nowS,
+            text: injectText(scripted, undefined, report),
+            position: { lonDeg: report.lonDeg, latDeg: report.latDeg, errorM: report.errorM },
+          },
+        };
+      } else {
+        pending[k] = { ...p, held: false, inject: { ...p.inject, atS: nowS } };
+      }
       event({
         atS: nowS,
         kind: 'inject-released',

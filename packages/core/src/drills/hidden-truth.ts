@@ -190,6 +190,25 @@ function positionOf(track: PlaneTracks, proj: PlaneProjection, atS: number): Lon
   return Number.isFinite(x) && Number.isFinite(y) ? proj.inverse(x, y) : undefined;
 }
 
+/**
+ * The report of a held sighting released at `atS`: the true position of its object then (the casualty's reported
+ * position while the object is not yet in the water) plus the inject's reporting error, from its own stream
+ * (`mixSeed(truthSeed, atS)`, stream 703), so a release replays identically.
+ */
+export function sightingReportAt(
+  spec: DrillSpec,
+  truth: DrillTruth,
+  inject: Extract<DrillSpec['injects'][number], { kind: 'sighting-report' }>,
+  atS: number,
+): ResolvedReport {
+  const target = truth.objects.find((o) => o.object.id === inject.objectId) ?? truth.objects[0];
+  const p =
+    (target === undefined ? undefined : positionOf(target.track, truth.projection, atS)) ?? truth.casualtyPosition;
+  const rng = createRng(mixSeed(spec.truthSeed, Math.round(atS)), DRILL_STREAMS.sightings);
+  const r = offsetByMeters(p, inject.errorM * rng.normal(), inject.errorM * rng.normal());
+  return { injectId: inject.id, lonDeg: r[0], latDeg: r[1], errorM: inject.errorM };
+}
+
 /** Draw (or replay) the hidden truth of a drill. */
 export function drawTruth(spec: DrillSpec, land: LandMask): DrillTruth {
   const proj = lambertAzimuthalEqualArea(spec.reportedPosition);
@@ -219,7 +238,9 @@ export function drawTruth(spec: DrillSpec, land: LandMask): DrillTruth {
       const target = objects.find((o) => o.object.id === i.objectId) ?? first;
       const p = positionOf(target.track, proj, i.atS) ?? casualty;
       const r = offsetByMeters(p, i.errorM * srng.normal(), i.errorM * srng.normal());
-      reports.push({ injectId: i.id, lonDeg: r[0], latDeg: r[1], errorM: i.errorM });
+      // A held sighting is reported where the object is when the controller releases it (`sightingReportAt`);
+      // its draws above are still taken so the other reports stay as they were.
+      if (i.held !== true) reports.push({ injectId: i.id, lonDeg: r[0], latDeg: r[1], errorM: i.errorM });
     } else if (i.kind === 'second-casualty') {
       const p = positionOf(first.track, proj, i.atS) ?? casualty;
       const b = srng.uniform() * 2 * Math.PI;

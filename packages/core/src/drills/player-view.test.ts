@@ -68,11 +68,29 @@ test('releasing a contingency inject delivers it to players; live injects too', 
   };
   const { session } = openDrill(spec, NO_LAND);
   session.advanceTo(600);
+  // A held sighting's position is drawn when it is released; until then its text says so in each language.
+  const held = session.pending().find((p) => p.inject.id === 'contingency-sighting');
+  assert.ok(held !== undefined && held.held);
+  assert.match(held.inject.text.en, /\(position given when released\)/);
+  assert.match(held.inject.text.ko, /투입 시 위치 통보/);
+  assert.match(held.inject.text.ja, /投入時に位置を通報/);
   session.releaseInject('contingency-info');
+  session.releaseInject('contingency-sighting');
   session.addLiveInject({ id: 'live-1', text: { en: 'Fuel state check', ko: '연료 상태 확인', ja: '燃料状態確認' } });
   session.advanceTo(1200);
   const ids = playerView(session).injects.map((i) => i.id);
   assert.ok(ids.includes('contingency-info'));
   assert.ok(ids.includes('live-1'));
-  assert.ok(!ids.includes('contingency-sighting'));
+  // Released at 600 s (scheduled for 9 h): reported where the diver is at 600 s, within a few reporting errors.
+  const sighting = playerView(session).injects.find((i) => i.id === 'contingency-sighting');
+  assert.ok(sighting?.position !== undefined, 'the released sighting has a position');
+  assert.equal(sighting.atS, 600);
+  assert.match(sighting.text.en, /sighting at \d+\.\d{3}N \d+\.\d{3}E/);
+  const diver = session.truth.objects[0];
+  assert.ok(diver !== undefined);
+  const k = diver.track.atS.findIndex((t) => t >= 600);
+  const [lon, lat] = session.truth.projection.inverse(diver.track.xM[k] as number, diver.track.yM[k] as number);
+  const eastM = (sighting.position.lonDeg - lon) * 111_320 * Math.cos((lat * Math.PI) / 180);
+  const northM = (sighting.position.latDeg - lat) * 110_540;
+  assert.ok(Math.hypot(eastM, northM) < 4 * sighting.position.errorM, `${Math.hypot(eastM, northM)} m off`);
 });
