@@ -75,14 +75,17 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   });
   const lines = [
     `Tandem server: ${server.url}`,
-    `  web app (SAR workbench): ${server.url}/app/`,
+    `  web app: ${server.url}/app/ (SAR case, drills, exchanges, dialogues, follow-through)`,
+    `  public summary (no sign-in): ${server.url}/app/#/public`,
     `  API documentation: ${server.url}/api/docs`,
     `  database: ${server.database.dialect} (${server.database.location})`,
   ];
   if (values.demo) {
     lines.push('', 'Demo sign-ins (web app or POST /api/auth/login):');
-    for (const s of demoSignIns()) {
-      lines.push(`  ${s.username.padEnd(12)} ${s.password}   ${s.nation} ${s.roles.join(', ')}`);
+    const signIns = demoSignIns();
+    const width = Math.max(...signIns.map((s) => s.username.length)) + 1;
+    for (const s of signIns) {
+      lines.push(`  ${s.username.padEnd(width)} ${s.password}   ${s.nation} ${s.roles.join(', ')}`);
     }
     lines.push('', `Demo environment: ${demoEnvironmentNote()}`);
   }
