@@ -15,11 +15,10 @@ import {
   localized,
   timelineAxis,
   timelineLanes,
-  unitColorOf,
 } from './drill-model.ts';
 import type { LiveInjectForm } from './drill-model.ts';
 import type { ControlView as ControlData, DrillInfo, DrillsApi } from './drills-api.ts';
-import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, UnitSwatch, useAction } from './drill-widgets.tsx';
+import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, UnitStatesTable, useAction } from './drill-widgets.tsx';
 
 const POLL_MS = 4000;
 
@@ -352,31 +351,7 @@ export function ControlView(props: {
             </form>
           </section>
 
-          <section aria-labelledby="units-heading">
-            <h3 id="units-heading">{t('drills.units.heading')}</h3>
-            <table className="plan" data-testid="unit-states">
-              <thead>
-                <tr>
-                  <th>{t('drills.units.name')}</th>
-                  <th>{t('drills.units.nation')}</th>
-                  <th>{t('drills.units.platform')}</th>
-                  <th>{t('drills.units.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {control.units.map((u) => (
-                  <tr key={u.id}>
-                    <td>
-                      <UnitSwatch color={unitColorOf(unitIds, u.id)} /> {u.name}
-                    </td>
-                    <td>{u.nation}</td>
-                    <td>{t(`drills.units.${u.platform}`, { defaultValue: u.platform })}</td>
-                    <td>{t(`drills.units.${u.status.replace('-', '_')}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <UnitStatesTable units={control.units} unitIds={unitIds} headingId="units-heading" testId="unit-states" />
 
           <section aria-labelledby="timeline-heading">
             <h3 id="timeline-heading">{t('drills.timeline.heading')}</h3>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client.ts';
 import type { FeatureCollection } from 'geojson';
-import { formatSimTime, legendEntries, liveSimS, simUtc } from './drill-model.ts';
+import { formatSimTime, legendEntries, liveSimS, simUtc, unitColorOf } from './drill-model.ts';
 
 /** A bordered box around a form or a card (the shell's `.panel` is the case page's fixed-width sidebar). */
 export const BOX = {
@@ -84,6 +84,50 @@ export function MapLegend({ data }: { readonly data: FeatureCollection }) {
 /** A unit's colour on the maps, beside its name in tables. */
 export function UnitSwatch({ color }: { readonly color: string }) {
   return <span className="swatch" style={{ background: color }} aria-hidden="true" />;
+}
+
+/** The units of both nations with their platform and state, each beside its map colour. */
+export function UnitStatesTable(props: {
+  readonly units: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly nation: string;
+    readonly platform: string;
+    readonly status: string;
+  }[];
+  /** The ids whose order fixes each unit's colour on the maps. */
+  readonly unitIds: readonly string[];
+  readonly headingId: string;
+  readonly testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={props.headingId}>
+      <h3 id={props.headingId}>{t('drills.units.heading')}</h3>
+      <table className="plan" data-testid={props.testId}>
+        <thead>
+          <tr>
+            <th>{t('drills.units.name')}</th>
+            <th>{t('drills.units.nation')}</th>
+            <th>{t('drills.units.platform')}</th>
+            <th>{t('drills.units.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.units.map((u) => (
+            <tr key={u.id}>
+              <td>
+                <UnitSwatch color={unitColorOf(props.unitIds, u.id)} /> {u.name}
+              </td>
+              <td>{u.nation}</td>
+              <td>{t(`drills.units.${u.platform}`, { defaultValue: u.platform })}</td>
+              <td>{t(`drills.units.${u.status.replace('-', '_')}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
 }
 
 /** Drill time and its UTC instant; while the clock runs it ticks every second between server reads. */

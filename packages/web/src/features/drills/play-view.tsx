@@ -8,19 +8,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlayerView } from '@tandem/core';
 import { OverlayMap } from '../../map/overlay-map.tsx';
-import {
-  boundsAround,
-  formatSimTime,
-  localized,
-  nm,
-  playerMapData,
-  proposalParts,
-  unitColorOf,
-  windText,
-} from './drill-model.ts';
+import { boundsAround, formatSimTime, localized, nm, playerMapData, proposalParts, windText } from './drill-model.ts';
 import type { UnitTrack } from './drill-model.ts';
 import type { DrillInfo, DrillsApi, Proposal } from './drills-api.ts';
-import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, UnitSwatch, useAction } from './drill-widgets.tsx';
+import { BOX, BusyLine, ErrorLine, MapLegend, SimClockLine, UnitStatesTable, useAction } from './drill-widgets.tsx';
 
 const POLL_MS = 4000;
 
@@ -288,37 +279,7 @@ export function PlayView(props: {
             </ul>
           </section>
 
-          <section aria-labelledby="units-heading-p">
-            <h3 id="units-heading-p">{t('drills.units.heading')}</h3>
-            <table className="plan">
-              <thead>
-                <tr>
-                  <th>{t('drills.units.name')}</th>
-                  <th>{t('drills.units.nation')}</th>
-                  <th>{t('drills.units.platform')}</th>
-                  <th>{t('drills.units.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.units.map((u) => (
-                  <tr key={u.id}>
-                    <td>
-                      <UnitSwatch
-                        color={unitColorOf(
-                          view.units.map((x) => x.id),
-                          u.id,
-                        )}
-                      />{' '}
-                      {u.name}
-                    </td>
-                    <td>{u.nation}</td>
-                    <td>{t(`drills.units.${u.platform}`, { defaultValue: u.platform })}</td>
-                    <td>{t(`drills.units.${u.status.replace('-', '_')}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <UnitStatesTable units={view.units} unitIds={view.units.map((x) => x.id)} headingId="units-heading-p" />
 
           <section aria-labelledby="messages-heading" style={BOX}>
             <h3 id="messages-heading">{t('drills.player.messages')}</h3>
