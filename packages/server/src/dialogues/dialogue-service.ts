@@ -25,7 +25,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import type { SarRecord, SarRecordRepository } from '../records/sar-record-repository.ts';
 import { toSarRecord } from '../records/sar-record-repository.ts';
 import type { ActionItemBody, SessionBody } from './record-reading.ts';
-import { listAllVisible, readLocalized } from './record-reading.ts';
+import { readLocalized } from './record-reading.ts';
 
 /** Text typed in one or more languages; missing languages repeat the first one given (shown untranslated). */
 export type TextInput = string | Partial<LocalizedText>;
@@ -241,9 +241,9 @@ export class DialogueService {
 
   async listSessions(): Promise<SessionView[]> {
     const [sessions, items, series] = await Promise.all([
-      listAllVisible(this.#repo, 'dialogue_session'),
+      this.#repo.listAll('dialogue_session'),
       this.listActionItems(),
-      listAllVisible(this.#repo, 'dialogue_series'),
+      this.#repo.listAll('dialogue_series'),
     ]);
     const seriesTitle = new Map(
       series.map((s) => [s.id, readLocalized((s.body as { title?: unknown }).title, s.title)]),
@@ -276,7 +276,7 @@ export class DialogueService {
   }
 
   async listActionItems(asOfUtc: number = nowUtc()): Promise<ActionItemView[]> {
-    const recs = await listAllVisible(this.#repo, 'action_item');
+    const recs = await this.#repo.listAll('action_item');
     const views: ActionItemView[] = [];
     for (const record of recs) {
       const b = record.body as Partial<ActionItemBody>;

@@ -6,7 +6,7 @@
 import { SECONDS_PER_DAY, activityFromActionItem, activityFromDialogueSession, localized } from '@tandem/core';
 import type { Activity, ActionItem, DialogueSession, Evidence, LocalizedText } from '@tandem/core';
 import type { RecordKind } from '../db/schema.ts';
-import type { SarRecord, SarRecordRepository } from '../records/sar-record-repository.ts';
+import type { SarRecord } from '../records/sar-record-repository.ts';
 
 /** Record kinds that can carry out a commitment. */
 export const ACTIVITY_KINDS: readonly RecordKind[] = ['exchange_event', 'drill', 'dialogue_session', 'action_item'];
@@ -18,16 +18,6 @@ export const DEFAULT_AREA: Readonly<Partial<Record<RecordKind, string>>> = {
   dialogue_session: 'st-ai-dialogue',
   action_item: 'st-ai-dialogue',
 };
-
-/** Every record of a kind visible to the repository's actor (the list is paged at 500). */
-export async function listAllVisible(repo: SarRecordRepository, kind: RecordKind): Promise<SarRecord[]> {
-  const out: SarRecord[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await repo.list(kind, { limit: 500, offset });
-    out.push(...page.items);
-    if (page.items.length < 500 || out.length >= page.total) return out;
-  }
-}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -97,6 +97,16 @@ export class SarRecordRepository {
     return { items: rows.map(toSarRecord), total: Number(count.n) };
   }
 
+  /** Every record of a kind visible to the caller, read page by page (500 a page). */
+  async listAll(kind: RecordKind): Promise<SarRecord[]> {
+    const out: SarRecord[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await this.list(kind, { limit: 500, offset });
+      out.push(...page.items);
+      if (page.items.length < 500 || out.length >= page.total) return out;
+    }
+  }
+
   async count(kind: RecordKind | undefined): Promise<number> {
     let base = this.#visible();
     if (kind !== undefined) base = base.where('kind', '=', kind);

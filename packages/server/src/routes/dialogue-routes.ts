@@ -27,7 +27,7 @@ import type {
   NewSeriesInput,
   NewSessionInput,
 } from '../dialogues/dialogue-service.ts';
-import { ACTIVITY_KINDS, listAllVisible, readLocalized } from '../dialogues/record-reading.ts';
+import { ACTIVITY_KINDS, readLocalized } from '../dialogues/record-reading.ts';
 import { buildFollowThrough } from '../dialogues/follow-through-service.ts';
 import { publicSummary } from '../dialogues/public-summary.ts';
 import { aiSwitchState, setAiFeatureSwitch } from '../dialogues/ai-switch.ts';
@@ -261,7 +261,7 @@ export const dialogueRoutes: readonly RouteSpec[] = [
     tags,
     access: { roles: DIALOGUE_READERS },
     target: { none: true },
-    handler: async (_req, _reply, ctx) => ({ items: await listAllVisible(ctx.records(), 'dialogue_series') }),
+    handler: async (_req, _reply, ctx) => ({ items: await ctx.records().listAll('dialogue_series') }),
   },
   {
     method: 'POST',
@@ -407,7 +407,7 @@ export const dialogueRoutes: readonly RouteSpec[] = [
     access: { roles: DIALOGUE_READERS },
     target: { none: true },
     handler: async (_req, _reply, ctx) => {
-      const recs = await listAllVisible(ctx.records(), 'ai_use_entry');
+      const recs = await ctx.records().listAll('ai_use_entry');
       return {
         items: await Promise.all(recs.map((r) => registerView(ctx, r))),
         frameworks: {
@@ -453,10 +453,8 @@ export const dialogueRoutes: readonly RouteSpec[] = [
     target: { none: true },
     handler: async (_req, _reply, ctx) => {
       const repo = ctx.records();
-      const recs = await listAllVisible(repo, 'commitment');
-      const visible = new Set(
-        (await Promise.all(ACTIVITY_KINDS.map((k) => listAllVisible(repo, k)))).flat().map((r) => r.id),
-      );
+      const recs = await repo.listAll('commitment');
+      const visible = new Set((await Promise.all(ACTIVITY_KINDS.map((k) => repo.listAll(k)))).flat().map((r) => r.id));
       return {
         items: recs.map((r) => {
           const b = r.body as { title?: unknown; activityIds?: unknown };
@@ -529,8 +527,8 @@ export const dialogueRoutes: readonly RouteSpec[] = [
     handler: async (req, _reply, ctx) => {
       const asOf = parseAsOf(req.query as { asOf?: string });
       const repo = ctx.records();
-      const commitments = await listAllVisible(repo, 'commitment');
-      const activities = (await Promise.all(ACTIVITY_KINDS.map((k) => listAllVisible(repo, k)))).flat();
+      const commitments = await repo.listAll('commitment');
+      const activities = (await Promise.all(ACTIVITY_KINDS.map((k) => repo.listAll(k)))).flat();
       return buildFollowThrough(commitments, activities, asOf);
     },
   },

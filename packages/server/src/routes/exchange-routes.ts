@@ -218,8 +218,8 @@ async function computeFor(ctx: RequestContext, req: FerryRequestJson): Promise<F
 
 /** Events visible to the caller overlapping [from, to]; a record whose body is not an event is left out. */
 async function visibleEvents(ctx: RequestContext, fromUtc?: number, toUtc?: number) {
-  const page = await ctx.records().list('exchange_event', { limit: 500, offset: 0 });
-  return page.items
+  const records = await ctx.records().listAll('exchange_event');
+  return records
     .map((r) => ({ record: r, event: eventBody(r) }))
     .filter(({ event }) => isReadableEvent(event))
     .filter(
