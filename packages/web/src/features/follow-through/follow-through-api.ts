@@ -1,19 +1,16 @@
 /** Typed calls of the follow-through API: `GET /api/follow-through` and the public `GET /api/public/summary`. */
 import type { ApiClient } from '../../api/api-client.ts';
-import type { Evidence, Text } from '../dialogues/dialogues-api.ts';
+import type {
+  Activity as CoreActivity,
+  AreaFollowThrough as CoreAreaFollowThrough,
+  Commitment as CoreCommitment,
+} from '@tandem/core';
+import type { Text } from '../dialogues/dialogues-api.ts';
 
 export type ActivityState = 'done' | 'planned' | 'overdue' | 'cancelled';
 
-export interface Activity {
-  readonly id: string;
-  readonly kind: 'exchange-event' | 'drill' | 'dialogue-session' | 'action-item' | 'other';
-  readonly title: Text;
-  readonly plannedUtc?: number;
-  readonly dueUtc?: number;
-  readonly completedUtc?: number;
-  readonly cancelled: boolean;
-  readonly evidence: readonly Evidence[];
-  readonly public: boolean;
+/** Core's activity as the API sends it, with its record, label, areas, commitments and state as of the view. */
+export interface Activity extends CoreActivity {
   readonly recordKind: string;
   readonly ownerNation: string;
   readonly releasability: string;
@@ -22,29 +19,14 @@ export interface Activity {
   readonly state: ActivityState;
 }
 
-export interface AreaFollowThrough {
-  readonly area: string;
-  readonly commitmentIds: readonly string[];
-  readonly done: number;
-  readonly open: number;
-  readonly cancelled: number;
-  readonly lastDoneUtc: number | null;
-  readonly meanIntervalDays: number | null;
-  readonly cadenceDays: number | null;
-  readonly daysSinceLastDone: number | null;
-  readonly cadenceMet: boolean | null;
-  readonly onTimeRate: number | null;
+/** Core's per-area figures; overdue activities come as ids (the activities list has them in full). */
+export interface AreaFollowThrough extends Omit<CoreAreaFollowThrough, 'overdue' | 'unevidenced'> {
   readonly overdue: readonly { readonly id: string }[];
 }
 
-export interface Commitment {
-  readonly id: string;
-  readonly area: string;
-  readonly title: Text;
-  readonly source: string;
+/** Core's commitment with the statement it comes from. */
+export interface Commitment extends CoreCommitment {
   readonly statement?: string;
-  readonly cadenceDays?: number;
-  readonly activityIds: readonly string[];
 }
 
 export interface FollowThroughView {
